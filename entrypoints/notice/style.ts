@@ -1,0 +1,39 @@
+/**
+ * The notice's stylesheet, injected as a <style> in its shadow root. Sits bottom-right so it
+ * never covers the page's own header controls; follows the system theme; no motion.
+ */
+export const NOTICE_CSS = `
+:host { all: initial; }
+.box {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
+  box-sizing: border-box; width: min(360px, calc(100vw - 32px)); max-height: calc(100vh - 32px); overflow: auto;
+  padding: 14px 16px 12px; border-radius: 12px; border: 1px solid #d6d3d1; border-left: 6px solid #b3261e;
+  background: #fff; color: #1c1917; box-shadow: 0 6px 24px rgba(0,0,0,.18);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans KR", sans-serif;
+  text-align: start; word-break: keep-all; overflow-wrap: anywhere;
+}
+.head { margin: 0 28px 8px 0; font-size: 15px; font-weight: 700; line-height: 1.3; }
+.head::before { content: "⚠ "; color: #b3261e; }
+.item { margin: 0 0 8px; }
+.item p { margin: 0; }
+.title { font-weight: 600; }
+.count, .exposed { color: #44403c; }
+.credit { display: inline-block; margin: 2px 0 6px; font-size: 12px; color: #1d4ed8; }
+.actions { display: flex; gap: 8px; margin-top: 6px; }
+button { font: inherit; cursor: pointer; border-radius: 8px; }
+.primary { padding: 7px 14px; border: 0; background: #b3261e; color: #fff; font-weight: 600; }
+.primary:hover { background: #8c1d18; }
+.close { position: absolute; top: 6px; right: 6px; width: 32px; height: 32px; border: 0; background: transparent; color: #44403c; font-size: 22px; line-height: 1; }
+.close:hover { background: #f5f5f4; }
+:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  .box { background: #1c1917; color: #f5f5f4; border-color: #44403c; border-left-color: #f87171; }
+  .head::before { color: #f87171; }
+  .count, .exposed { color: #d6d3d1; }
+  .credit { color: #93c5fd; }
+  .primary { background: #f87171; color: #1c1917; }
+  .primary:hover { background: #fca5a5; }
+  .close { color: #d6d3d1; }
+  .close:hover { background: #292524; }
+}
+`;

@@ -1,0 +1,124 @@
+/**
+ * The background's services, given their dependencies (the `browser` API, a clock) so tests
+ * can drive them with fakeBrowser. entrypoints/background.ts only wires these to events.
+ */
+import type { Browser, browser as browserApi } from 'wxt/browser';
+import { allBreaches } from '@/utils/db/feed-store';
+import { ensureBundledFeed, BUNDLED_FEED_PATH } from '@/utils/feed/bundled';
+import { reconcileContentScripts } from '@/utils/access/registration';
+import { grantedPatterns } from '@/utils/access/registration';
+import { originsFor } from '@/utils/match/site';
+import { isAlertable } from '@/utils/policy/alert';
+import { siteReport } from '@/utils/verdict/site-report';
+import { badgeFor, noticeFor, type Translate } from '@/utils/verdict/present';
+import { dismiss, dismissals, readAlertSettings, tabVerdictKey } from '@/utils/settings/items';
+import { storage } from '#imports';
+import type { Handlers } from '@/utils/messaging/router';
+import type { SiteReport, TabVerdict } from '@/utils/messaging/protocol';
+
+export interface BackgroundDeps {
+  browser: typeof browserApi;
+  now: () => number;
+  /** Test build only: delay before answering `content:verdict`, read from storage (ms). */
+  verdictDelay?: () => Promise<number>;
+}
+
+export function createServices({ browser, now, verdictDelay }: BackgroundDeps) {
+  // Keys are checked by the locale tests; WXT's literal key type does not fit computed keys.
+  const t = browser.i18n.getMessage as Translate;
+  const locale = () => browser.i18n.getUILanguage();
+
+  /** Match patterns for every site with an alertable breach under the current settings. */
+  async function wantedPatterns(): Promise<string[]> {
+    const [breaches, settings] = await Promise.all([allBreaches(), readAlertSettings()]);
+    const at = now();
+    return originsFor(breaches.filter((b) => isAlertable(b, at, settings)).flatMap((b) => b.domains));
+  }
+
+  /** Load the bundled feed if needed, then reconcile the content script registration. */
+  async function start(compareBundled: boolean): Promise<void> {
+    await ensureBundledFeed(browser.runtime.getURL(BUNDLED_FEED_PATH), now(), compareBundled);
+    await reconcile();
+  }
+
+  async function reconcile(): Promise<string[]> {
+    return reconcileContentScripts(browser, await wantedPatterns());
+  }
+
+  async function reportFor(url: string): Promise<SiteReport | null> {
+    const [settings, dismissed] = await Promise.all([readAlertSettings(), dismissals.getValue()]);
+    return siteReport(url, { now: now(), settings, dismissals: dismissed });
+  }
+
+  /** Set (or clear) the tab's badge and remember its verdict in storage.session. */
+  async function applyToTab(tabId: number, url: string, report: SiteReport | null): Promise<boolean> {
+    const badge = report ? badgeFor(report, t, locale()) : null;
+    if (!badge || !report) {
+      await storage.removeItem(tabVerdictKey(tabId));
+      await browser.action.setBadgeText({ tabId, text: '' });
+      return false;
+    }
+    await storage.setItem<TabVerdict>(tabVerdictKey(tabId), { url, report });
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      browser.action.setTitle({ tabId, title: badge.title }),
+    ]);
+    return true;
+  }
+
+  const tabOf = (sender: Browser.runtime.MessageSender) => ({ tabId: sender.tab!.id!, url: sender.url! });
+
+  const handlers: Handlers = {
+    async 'content:verdict'(_p, sender) {
+      const report = await reportFor(sender.url!);
+      const delay = (await verdictDelay?.()) ?? 0;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      return report ? noticeFor(report, t, locale()) : null;
+    },
+    async 'content:shown'(_p, sender) {
+      const { tabId, url } = tabOf(sender);
+      // The page is live (it just answered); a stale verdict never gets here because the
+      // content script of a page that was left never receives its answer.
+      if ((sender as { documentLifecycle?: string }).documentLifecycle === 'prerender') return { badge: false };
+      return { badge: await applyToTab(tabId, url, await reportFor(url)) };
+    },
+    async 'content:dismiss'({ breachId }, sender) {
+      const report = await reportFor(sender.url!);
+      if (!report || !report.breaches.some((v) => v.breach.id === breachId)) throw new Error('no such breach on this site');
+      await dismiss(report.site, breachId);
+      return { ok: true };
+    },
+    async 'content:open-details'(_p, sender) {
+      const report = await reportFor(sender.url!);
+      if (!report) throw new Error('not a breached site');
+      await browser.tabs.create({
+        url: `${browser.runtime.getURL('/details.html')}?site=${encodeURIComponent(report.site)}`,
+        index: (sender.tab?.index ?? 0) + 1,
+        openerTabId: sender.tab?.id,
+      });
+      return { ok: true };
+    },
+    async 'ui:site-report'({ url }) {
+      return reportFor(url);
+    },
+    async 'ui:tab-verdict'({ tabId }) {
+      return (await storage.getItem<TabVerdict>(tabVerdictKey(tabId))) ?? null;
+    },
+    async 'ui:access-status'() {
+      const wanted = await wantedPatterns();
+      const { origins = [] } = await browser.permissions.getAll();
+      const granted = new Set(grantedPatterns(wanted, origins));
+      return { wanted, missing: wanted.filter((p) => !granted.has(p)) };
+    },
+  };
+
+  /** A navigation started in the tab: its badge resets by itself; forget the verdict too. */
+  async function forgetTab(tabId: number): Promise<void> {
+    await storage.removeItem(tabVerdictKey(tabId));
+  }
+
+  return { start, reconcile, handlers, forgetTab, reportFor, wantedPatterns };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,114 @@
+/**
+ * The breach feed in IndexedDB (idb): one lazily opened connection, versioned upgrades.
+ *
+ * Stores:
+ * - `breaches`: BreachRecord by `id`, with a multi-entry index `by-domain` over `domains`, so a
+ *   page lookup is one index read per candidate domain (see utils/match/site.ts).
+ * - `meta`: the feed's `sequence`, `generated`, `etag`, `checkedAt`, under the key `feed`.
+ *
+ * Content scripts never open this database (there IndexedDB belongs to the page's origin);
+ * they ask the background.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { BreachRecord, FeedDocument } from '@/utils/feed/schema';
+
+export const DB_NAME = 'exposure-watch';
+export const DB_VERSION = 1;
+
+export interface FeedMeta {
+  sequence: number;
+  generated: string;
+  /** ETag of the HTTP response the feed came from; null for the bundled copy. */
+  etag: string | null;
+  /** Where the stored feed came from. */
+  origin: 'bundled' | 'sync';
+  /** Epoch ms of the last successful check (a 304 counts). */
+  checkedAt: number;
+  /** Epoch ms the stored feed last changed. */
+  changedAt: number;
+}
+
+interface Schema extends DBSchema {
+  breaches: { key: string; value: BreachRecord; indexes: { 'by-domain': string } };
+  meta: { key: 'feed'; value: FeedMeta };
+}
+
+let connection: Promise<IDBPDatabase<Schema>> | null = null;
+
+/** The shared connection, opened (and upgraded) on first use. */
+export function db(): Promise<IDBPDatabase<Schema>> {
+  connection ??= openDB<Schema>(DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion) {
+      // Each step is idempotent and runs once per version crossed.
+      if (oldVersion < 1) {
+        const breaches = database.createObjectStore('breaches', { keyPath: 'id' });
+        breaches.createIndex('by-domain', 'domains', { multiEntry: true });
+        database.createObjectStore('meta');
+      }
+    },
+    blocking() {
+      // A newer version elsewhere wants to upgrade: let it, and reopen next time.
+      void connection?.then((c) => c.close());
+      connection = null;
+    },
+  }).catch((error: unknown) => {
+    connection = null;
+    throw error;
+  });
+  return connection;
+}
+
+/** Close and forget the connection (tests; and before deleting the database). */
+export async function closeDb(): Promise<void> {
+  const c = connection;
+  connection = null;
+  if (c) (await c).close();
+}
+
+/** The stored feed's metadata, or null before any feed was stored. */
+export async function getFeedMeta(): Promise<FeedMeta | null> {
+  return (await (await db()).get('meta', 'feed')) ?? null;
+}
+
+/**
+ * Replace the whole stored feed in ONE transaction: breaches and metadata change together or
+ * not at all (a crash, a quota error or a killed service worker leaves the previous feed).
+ * @throws the IndexedDB error (e.g. QuotaExceededError) after the transaction aborted.
+ */
+export async function replaceFeed(doc: FeedDocument, meta: Omit<FeedMeta, 'sequence' | 'generated'>): Promise<void> {
+  const tx = (await db()).transaction(['breaches', 'meta'], 'readwrite');
+  const breaches = tx.objectStore('breaches');
+  const done = tx.done;
+  try {
+    await breaches.clear();
+    for (const b of doc.breaches) void breaches.put(b);
+    await tx.objectStore('meta').put({ ...meta, sequence: doc.sequence, generated: doc.generated }, 'feed');
+  } catch (error) {
+    if (!tx.error) tx.abort();
+    await done.catch(() => undefined);
+    throw error;
+  }
+  await done;
+}
+
+/** Record a check that changed nothing (an HTTP 304), keeping everything else. */
+export async function touchFeedMeta(checkedAt: number): Promise<void> {
+  const tx = (await db()).transaction('meta', 'readwrite');
+  const meta = await tx.store.get('feed');
+  if (meta) await tx.store.put({ ...meta, checkedAt }, 'feed');
+  await tx.done;
+}
+
+/** Breaches recorded under any of `domains` (most specific first), deduplicated by id. */
+export async function breachesForDomains(domains: readonly string[]): Promise<BreachRecord[]> {
+  const index = (await db()).transaction('breaches').store.index('by-domain');
+  const lists = await Promise.all(domains.map((d) => index.getAll(d)));
+  const seen = new Map<string, BreachRecord>();
+  for (const b of lists.flat()) seen.set(b.id, b);
+  return [...seen.values()];
+}
+
+/** Every stored breach (for the access prompt and registration; about a thousand records). */
+export async function allBreaches(): Promise<BreachRecord[]> {
+  return (await db()).getAll('breaches');
+}

@@ -1,0 +1,31 @@
+/**
+ * The bundled feed (public/feed/feed.json) is the floor: on install, update and start it is
+ * loaded into IndexedDB when nothing is stored yet or the stored feed is older (lower
+ * sequence); an older bundled copy never replaces a newer stored one.
+ */
+import { FeedDocument } from '@/utils/feed/schema';
+import { getFeedMeta, replaceFeed } from '@/utils/db/feed-store';
+
+export const BUNDLED_FEED_PATH = '/feed/feed.json';
+
+/**
+ * Load the bundled feed from `url` (the extension's own file) if it is newer than the stored one.
+ * The bundled file only changes with an extension update, so unless `compare` is set (install
+ * and update) a stored feed is kept without reading the bundled one: service workers restart often.
+ * @returns 'loaded' or 'kept' (the stored feed is as new or newer).
+ * @throws when the bundled file is missing or fails the schema (a broken build).
+ */
+export async function ensureBundledFeed(url: string, now: number, compare: boolean): Promise<'loaded' | 'kept'> {
+  const meta = await getFeedMeta();
+  if (meta && !compare) return 'kept';
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`bundled feed missing: HTTP ${response.status}`);
+  const parsed = FeedDocument.safeParse(await response.json());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`bundled feed invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  if (meta && meta.sequence >= parsed.data.sequence) return 'kept';
+  await replaceFeed(parsed.data, { etag: null, origin: 'bundled', checkedAt: meta?.checkedAt ?? 0, changedAt: now });
+  return 'loaded';
+}
