@@ -1,0 +1,59 @@
+/**
+ * A loopback HTTP server for fixture sites. Chromium maps real hostnames to it with
+ * `--host-resolver-rules`, so pages load as http://www.coupang.com/ without leaving the machine.
+ * Each host's pages come from test/fixtures/sites/<host>/ (any path falls back to index.html).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export const SITES_DIR = join(import.meta.dirname, '..', 'fixtures', 'sites');
+export const FIXTURE_HOSTS = ['www.coupang.com', 'www.kurly.com'] as const;
+
+export interface FixtureServer {
+  port: number;
+  /** Chromium flag value mapping every fixture host (and `extra`) to this server. */
+  resolverRules(extra?: string[]): string;
+  /** Every request seen, as `host path`. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Start the server on 127.0.0.1 and an ephemeral port. */
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push(`${host} ${path}`);
+    void serve(host, path, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    requests,
+    resolverRules: (extra = []) =>
+      [...FIXTURE_HOSTS, ...extra].map((h) => `MAP ${h} 127.0.0.1:${port}`).concat('EXCLUDE 127.0.0.1').join(', '),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function serve(host: string, path: string, res: ServerResponse): Promise<void> {
+  if (!/^[a-z0-9.-]+$/.test(host) || path === '/favicon.ico') {
+    res.writeHead(404).end();
+    return;
+  }
+  const file = normalize(join(SITES_DIR, host, path.endsWith('.html') ? path : 'index.html'));
+  if (!file.startsWith(join(SITES_DIR, host))) {
+    res.writeHead(400).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('no such fixture page');
+  }
+}
