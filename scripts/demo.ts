@@ -82,7 +82,7 @@ try {
       const detailsTarget = session.browser.waitForTarget((t) => t.url().includes('/details.html?site='), { timeout: 10_000 });
       await clickNoticeButton(page, whatToDo);
       const details = await (await detailsTarget).asPage();
-      await details.waitForSelector('[data-state]');
+      await details.waitForSelector('[data-state]:not([data-state="loading"])');
       files.push(await shot(details, `${slug}-details.png`));
     }
   }

@@ -6,7 +6,7 @@ import { badgeText, launchWithExtension, openPopup, tabIdOf, waitForNotice, type
 import { clickNoticeButton, noticeText } from '../support/notice';
 import { E2E_BUILD, ROOT } from '../support/paths';
 import { FeedDocument } from '@/utils/feed/schema';
-import { detailMessageKey, detailsOf } from '@/utils/taxonomy/details';
+import { detailMessageKey, detailOf, detailsOf } from '@/utils/taxonomy/details';
 
 const feed = FeedDocument.parse(JSON.parse(readFileSync(`${ROOT}/public/feed/feed.json`, 'utf8')));
 const en = JSON.parse(readFileSync(`${ROOT}/public/_locales/en/messages.json`, 'utf8')) as Record<string, { message: string }>;
@@ -122,8 +122,11 @@ describe('Exposure Watch in Chromium', () => {
       expect(text.toLowerCase()).toContain(en[detailMessageKey(d)].message.toLowerCase());
     }
     expect(coupang.notExposed.length).toBeGreaterThan(0);
-    const notExposed = await popup.$eval('[data-testid="not-exposed"]', (e) => (e as HTMLElement).innerText);
-    for (const cls of coupang.notExposed) expect(notExposed.toLowerCase()).toContain(cls.toLowerCase());
+    const notExposed = await popup.$eval('.not-exposed', (e) => (e as HTMLElement).innerText.toLowerCase());
+    for (const cls of coupang.notExposed) {
+      const words = detailOf(cls) === 'other' ? cls : en[detailMessageKey(detailOf(cls))].message;
+      expect(notExposed).toContain(words.toLowerCase());
+    }
     expect(text).toContain('Have I Been Pwned');
     await popup.close();
     await page.close();
@@ -136,6 +139,7 @@ describe('Exposure Watch in Chromium', () => {
     const detailsTarget = session.browser.waitForTarget((t) => t.url().includes('/details.html'), { timeout: 10_000 });
     await clickNoticeButton(page, 'What should I do?');
     const details = await (await detailsTarget).asPage();
+    await details.waitForFunction(() => location.href.includes('details.html'));
     expect(details.url()).toBe(`chrome-extension://${session.extensionId}/details.html?site=coupang.com`);
     await details.waitForSelector('[data-state="breaches"]', { timeout: 10_000 });
     expect(await details.$eval('h1', (h) => h.textContent)).toContain('coupang.com');

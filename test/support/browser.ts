@@ -111,7 +111,7 @@ export async function openPopup(session: ExtensionSession, page: Page): Promise<
   const popupTarget = session.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${session.extensionId}/popup.html`), { timeout: 10_000 });
   await page.triggerExtensionAction(extension);
   const popup = await (await popupTarget).asPage();
-  await popup.waitForSelector('[data-state]', { timeout: 10_000 });
+  await popup.waitForSelector('[data-state]:not([data-state="loading"])', { timeout: 10_000 });
   return popup;
 }
 

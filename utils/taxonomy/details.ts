@@ -43,6 +43,23 @@ export const DATA_CLASS_DETAIL: Readonly<Record<string, CanonicalDetail>> = {
   'IMSI numbers': 'device-id',
   'IMEI numbers': 'device-id',
   'Usernames': 'username',
+  // Further HIBP classes that are the same thing to the person whose data it is.
+  'Historical passwords': 'password',
+  'PINs': 'password',
+  'Auth tokens': 'password',
+  'Mothers maiden names': 'security-questions',
+  "Driver's licenses": 'government-id',
+  'Partial government issued IDs': 'government-id',
+  'Tax numbers': 'government-id',
+  'Partial dates of birth': 'birth-date',
+  'Partial phone numbers': 'phone',
+  'Recovery email addresses': 'email',
+  'Payment methods': 'payment-card',
+  'Payment histories': 'order-history',
+  'Financial transactions': 'bank-account',
+  'Latitude and longitude pairs': 'location',
+  'Browser user agent details': 'device-id',
+  'Display names': 'username',
 };
 
 /** The i18n message key of a detail's name (message names allow only [A-Za-z0-9_]). */

@@ -1,0 +1,201 @@
+/**
+ * One breach, led by what matters to a worried customer: what was taken, what was not, what to
+ * do now; then what happened, when, how many and the sources. Used by the popup and the details
+ * page. Presentational: everything comes from props and the i18n context.
+ */
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import type { BreachVerdict } from '@/utils/messaging/protocol';
+import { detailMessageKey, detailOf, detailsOf } from '@/utils/taxonomy/details';
+import { remediationFor } from '@/utils/remediation/catalog';
+import { formatCount, formatDate, formatList } from '@/utils/i18n/format';
+import { isKorean, useI18n } from './i18n';
+import { SeverityTag } from './severity-tag';
+import { NO_ACTION_REASONS, reasonText } from './reason';
+import { SafeDescription, isHttpsUrl } from './safe-description';
+import { RemediationList } from './remediation-list';
+import { HibpCredit } from './credit';
+import { dateOrUnknown } from './format';
+
+export interface BreachCardProps {
+  verdict: BreachVerdict;
+  /** Registrable domain the user is looking at (links and step texts use it). */
+  site: string;
+  /** The user's age window, to word the "older breach" reason. */
+  ageWindowDays?: number;
+  /** Popup layout: background facts folded away, non-warning breaches folded entirely. */
+  compact?: boolean;
+  /** Level of the card's heading (its sections use the next level). */
+  level?: 2 | 3;
+}
+
+type HeadingTag = 'h2' | 'h3' | 'h4';
+
+/** The localised title: `titleKo` for Korean UIs when the feed has one. */
+export function breachTitle(breach: BreachVerdict['breach'], locale: string): string {
+  return isKorean(locale) && breach.titleKo ? breach.titleKo : breach.title;
+}
+
+/** Items for "what was (not) exposed": plain words for known classes, the class itself otherwise. */
+function plainItems(classes: readonly string[], t: (k: string) => string): { text: string; raw: string[] }[] {
+  const byText = new Map<string, string[]>();
+  for (const c of classes) {
+    const d = detailOf(c);
+    const text = d === 'other' ? c : t(detailMessageKey(d));
+    byText.set(text, [...(byText.get(text) ?? []), c]);
+  }
+  return [...byText].map(([text, raw]) => ({ text, raw }));
+}
+
+function Section({ title, tag, children, class: className }: { title: string; tag: HeadingTag; children: ComponentChildren; class?: string }) {
+  const H = tag;
+  return (
+    <section class={`card-section ${className ?? ''}`}>
+      <H class="section-title">{title}</H>
+      {children}
+    </section>
+  );
+}
+
+export function BreachCard({ verdict, site, ageWindowDays, compact = false, level = 3 }: BreachCardProps) {
+  const { t, locale } = useI18n();
+  const { breach, decision } = verdict;
+  const headingId = useId();
+  const H = `h${level}` as HeadingTag;
+  const sub = `h${level + 1}` as HeadingTag;
+  const ko = isKorean(locale);
+
+  const title = breachTitle(breach, locale);
+  const reason = reasonText(decision.reason, t, locale, ageWindowDays);
+  const count = breach.pwnCount === null ? t('countUnknown') : t('accountsAffected', formatCount(breach.pwnCount, locale));
+  const meta = `${formatDate(breach.breachDate, locale, 'month')} · ${count}`;
+
+  // Canonical details in taxonomy order, each with the source's own class names behind it.
+  const exposed = detailsOf(breach.dataClasses).map((d) => ({
+    d,
+    text: d === 'other' ? t('detail_other') : t(detailMessageKey(d)),
+    raw: breach.dataClasses.filter((c) => detailOf(c) === d),
+  }));
+  const notExposed = plainItems(breach.notExposed, t);
+  const steps = NO_ACTION_REASONS.includes(decision.reason) ? [] : remediationFor(breach, site);
+  const description = (ko && breach.descriptionKo) || breach.description;
+  const sources = breach.sources.filter((s) => isHttpsUrl(s));
+  const notice = isHttpsUrl(breach.officialNotice) ? breach.officialNotice : null;
+  const { start, end } = breach.exposureWindow;
+
+  const about = (
+    <>
+      {description ? (
+        <Section title={t('cardWhatHappened')} tag={sub}>
+          <SafeDescription html={description} class="description" />
+        </Section>
+      ) : null}
+      <Section title={t('cardWhenAndHowMany')} tag={sub}>
+        <dl class="facts">
+          <dt>{t('cardBreachDate')}</dt>
+          <dd>{formatDate(breach.breachDate, locale)}</dd>
+          {start || end ? (
+            <>
+              <dt>{t('cardExposureWindow')}</dt>
+              <dd>{t('dateRange', [dateOrUnknown(start, locale, t), dateOrUnknown(end, locale, t)])}</dd>
+            </>
+          ) : null}
+          <dt>{t('cardDisclosed')}</dt>
+          <dd>{dateOrUnknown(breach.disclosureDate, locale, t)}</dd>
+          <dt>{t('cardHowMany')}</dt>
+          <dd>{breach.pwnCount === null ? t('countUnknown') : formatCount(breach.pwnCount, locale)}</dd>
+        </dl>
+      </Section>
+      {notice || sources.length > 0 ? (
+        <Section title={t('cardSources')} tag={sub}>
+          <ul class="links">
+            {notice ? (
+              <li>
+                <a href={notice} target="_blank" rel="noopener noreferrer">
+                  {t('cardOfficialNotice')}
+                </a>
+              </li>
+            ) : null}
+            {sources.map((s) => (
+              <li key={s}>
+                <a href={s} target="_blank" rel="noopener noreferrer">
+                  {new URL(s).hostname}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {breach.source === 'hibp' ? <HibpCredit /> : <p class="credit">{t('creditCurated')}</p>}
+    </>
+  );
+
+  const body = (
+    <>
+      {exposed.length > 0 ? (
+        <Section title={t('cardExposed')} tag={sub} class="exposed">
+          <ul class="details details-exposed">
+            {exposed.map((e) => (
+              <li key={e.d} data-detail={e.d} title={e.raw.join(', ')}>
+                {e.text}
+              </li>
+            ))}
+          </ul>
+          <p class="raw-classes">{t('cardRawClasses', formatList(breach.dataClasses, locale))}</p>
+        </Section>
+      ) : (
+        <p class="no-details">{t('cardNoDetailsKnown')}</p>
+      )}
+      {notExposed.length > 0 ? (
+        <Section title={t('cardNotExposed')} tag={sub} class="not-exposed">
+          <ul class="details details-not-exposed">
+            {notExposed.map((n) => (
+              <li key={n.text} title={n.raw.join(', ')}>
+                {n.text}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {steps.length > 0 ? (
+        <Section title={t('cardWhatToDo')} tag={sub} class="what-to-do">
+          <RemediationList steps={steps} site={site} />
+        </Section>
+      ) : null}
+      {compact ? (
+        <details class="about">
+          <summary>{t('cardAbout')}</summary>
+          {about}
+        </details>
+      ) : (
+        about
+      )}
+    </>
+  );
+
+  return (
+    <article
+      class={`card severity-border-${decision.severity} ${decision.badge ? 'alerting' : 'quiet'}`}
+      aria-labelledby={headingId}
+      data-breach-id={breach.id}
+      data-reason={decision.reason}
+    >
+      <header class="card-header">
+        <H id={headingId} class="card-title">
+          {title}
+        </H>
+        <SeverityTag severity={decision.severity} />
+        <p class="card-meta">{meta}</p>
+        {reason ? <p class={`reason reason-${decision.reason}`}>{reason}</p> : null}
+      </header>
+      {compact && !decision.badge ? (
+        <details class="quiet-body">
+          <summary>{t('cardShowDetails')}</summary>
+          {body}
+        </details>
+      ) : (
+        body
+      )}
+    </article>
+  );
+}

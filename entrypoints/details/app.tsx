@@ -1,0 +1,70 @@
+/**
+ * One site's breaches in a full tab (`details.html?site=coupang.com`), opened from the in-page
+ * notice's "What should I do?" and from the popup.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useI18n } from '@/components/i18n';
+import { SiteReportView } from '@/components/site-report-view';
+import { StatusMessage } from '@/components/status-message';
+import { HibpCredit } from '@/components/credit';
+import { send } from '@/utils/messaging/client';
+import { parseSiteParam } from '@/utils/ui/site-param';
+import { readAlertSettings } from '@/utils/settings/items';
+import type { SiteReport } from '@/utils/messaging/protocol';
+
+type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'not-website' } | { kind: 'report'; report: SiteReport };
+
+export function App({ search }: { search: string }) {
+  const { t } = useI18n();
+  const site = parseSiteParam(search);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [ageWindowDays, setAgeWindowDays] = useState<number | undefined>(undefined);
+
+  useEffect(() => {
+    if (!site) return;
+    document.title = t('detailsHeading', site);
+    send('ui:site-report', { url: `https://${site}/` }).then(
+      (report) => setState(report ? { kind: 'report', report } : { kind: 'not-website' }),
+      (error: unknown) => {
+        console.error('exposure-watch: details', error);
+        setState({ kind: 'error' });
+      },
+    );
+    readAlertSettings().then((s) => setAgeWindowDays(s.ageWindowDays), () => undefined);
+  }, [site]);
+
+  let content;
+  if (!site || state.kind === 'not-website') {
+    content = (
+      <StatusMessage kind="error" title={t('detailsBadSite')}>
+        <p>{t('detailsBadSiteBody')}</p>
+      </StatusMessage>
+    );
+  } else if (state.kind === 'loading') {
+    content = <StatusMessage kind="loading" title={t('detailsHeading', site)}><p>{t('loading')}</p></StatusMessage>;
+  } else if (state.kind === 'error') {
+    content = (
+      <StatusMessage kind="error" title={t('popupError')}>
+        <p>{t('popupErrorBody')}</p>
+      </StatusMessage>
+    );
+  } else {
+    content = <SiteReportView report={state.report} ageWindowDays={ageWindowDays} heading={t('detailsHeading', state.report.site)} />;
+  }
+
+  return (
+    <div class="page" data-state={!site ? 'bad-site' : state.kind === 'report' ? (state.report.breaches.length > 0 ? 'breaches' : 'clean') : state.kind}>
+      <p class="brand">{t('extName')}</p>
+      <main>{content}</main>
+      <footer class="page-footer">
+        <HibpCredit />
+        <p>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('linkOptions')}
+          </button>
+        </p>
+      </footer>
+    </div>
+  );
+}

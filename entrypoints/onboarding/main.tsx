@@ -1,0 +1,5 @@
+import '@/components/base.css';
+import { mountPage } from '@/utils/ui/mount';
+import { App } from './app';
+
+mountPage('onboardingTitle', () => <App />);

@@ -1,0 +1,79 @@
+/**
+ * Options: alert settings (bound to the `alertSettings` storage item), site access, and the
+ * breach feed's status. Later issues add the profile, "sync now" and export / delete.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import { HibpCredit } from '@/components/credit';
+import { SiteAccess } from '@/components/site-access';
+import { AlertSettingsForm } from '@/components/alert-settings-form';
+import { FeedStatusView } from '@/components/feed-status-view';
+import { alertSettings, readAlertSettings } from '@/utils/settings/items';
+import { loadAccessStatus, requestSiteAccess } from '@/utils/ui/access';
+import { useAccessStatus } from '@/utils/ui/use-access-status';
+import { loadFeedStatus, type FeedStatus } from '@/utils/ui/feed-status';
+import { siteOf } from '@/utils/match/site';
+import type { AlertSettings } from '@/utils/policy/alert';
+
+/** The registrable domain a user typed ("www.Coupang.com" -> "coupang.com"), or null. */
+function siteFromInput(raw: string): string | null {
+  const text = raw.trim();
+  if (!text) return null;
+  return siteOf(/^https?:\/\//i.test(text) ? text : `https://${text}/`)?.site ?? null;
+}
+
+export function App() {
+  const { t } = useI18n();
+  const [settings, setSettings] = useState<AlertSettings | null>(null);
+  const [feed, setFeed] = useState<FeedStatus | null>(null);
+  const [feedFailed, setFeedFailed] = useState(false);
+  const access = useAccessStatus(loadAccessStatus);
+
+  useEffect(() => {
+    void readAlertSettings().then(setSettings);
+    // Another page (or the popup) may change settings while this one is open.
+    const unwatch = alertSettings.watch(() => void readAlertSettings().then(setSettings));
+    loadFeedStatus().then(setFeed, (error: unknown) => {
+      console.error('exposure-watch: feed status', error);
+      setFeedFailed(true);
+    });
+    return unwatch;
+  }, []);
+
+  const save = async (next: AlertSettings) => {
+    setSettings(next);
+    await alertSettings.setValue(next);
+    // The set of breached sites that can warn depends on the settings.
+    access.reload();
+  };
+
+  return (
+    <div class="page">
+      <header>
+        <p class="brand">{t('extName')}</p>
+        <h1>{t('optionsHeading')}</h1>
+      </header>
+      <main>
+        <section aria-labelledby="alerts">
+          <h2 id="alerts">{t('optionsAlertsHeading')}</h2>
+          {settings ? (
+            <AlertSettingsForm settings={settings} onChange={(next) => void save(next)} parseSite={siteFromInput} />
+          ) : (
+            <p aria-busy="true">{t('loading')}</p>
+          )}
+        </section>
+        <section aria-labelledby="access">
+          <h2 id="access">{t('accessHeading')}</h2>
+          <SiteAccess status={access.status} failed={access.failed} onRequest={requestSiteAccess} onGranted={access.reload} />
+        </section>
+        <section aria-labelledby="feed">
+          <h2 id="feed">{t('feedHeading')}</h2>
+          <FeedStatusView status={feed} failed={feedFailed} />
+        </section>
+      </main>
+      <footer class="page-footer">
+        <HibpCredit />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The toolbar popup: the answer for the current tab's site first, then its breaches, then
+ * (when needed) the site-access offer, the data credit and the way to the options.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useI18n } from '@/components/i18n';
+import { SiteReportView } from '@/components/site-report-view';
+import { StatusMessage } from '@/components/status-message';
+import { AccessButton } from '@/components/access-button';
+import { HibpCredit } from '@/components/credit';
+import { loadCurrentTabReport, detailsUrl, type TabReport } from '@/utils/ui/current-tab';
+import { loadAccessStatus, requestSiteAccess } from '@/utils/ui/access';
+import { sitesIn } from '@/components/site-access';
+import { readAlertSettings } from '@/utils/settings/items';
+import type { AccessStatus } from '@/utils/messaging/protocol';
+
+type State = { kind: 'loading' } | { kind: 'error' } | TabReport;
+
+export function App() {
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [access, setAccess] = useState<AccessStatus | null>(null);
+  const [ageWindowDays, setAgeWindowDays] = useState<number | undefined>(undefined);
+
+  useEffect(() => {
+    loadCurrentTabReport().then(setState, (error: unknown) => {
+      console.error('exposure-watch: popup', error);
+      setState({ kind: 'error' });
+    });
+    loadAccessStatus().then(setAccess, () => setAccess(null));
+    readAlertSettings().then((s) => setAgeWindowDays(s.ageWindowDays), () => undefined);
+  }, []);
+
+  const openDetails = (site: string) => {
+    void browser.tabs.create({ url: detailsUrl(site) });
+    window.close();
+  };
+  const openOptions = () => {
+    void browser.runtime.openOptionsPage();
+    window.close();
+  };
+
+  let content;
+  switch (state.kind) {
+    case 'loading':
+      content = <StatusMessage kind="loading" title={t('popupLoading')} />;
+      break;
+    case 'error':
+      content = (
+        <StatusMessage kind="error" title={t('popupError')}>
+          <p>{t('popupErrorBody')}</p>
+        </StatusMessage>
+      );
+      break;
+    case 'not-website':
+      content = (
+        <StatusMessage title={t('popupNotWebsite')}>
+          <p>{t('popupNotWebsiteBody')}</p>
+        </StatusMessage>
+      );
+      break;
+    case 'no-verdict':
+      content = (
+        <StatusMessage title={t('popupNoVerdict')}>
+          <p>{t('popupNoVerdictBody')}</p>
+        </StatusMessage>
+      );
+      break;
+    case 'report': {
+      const { report } = state;
+      content = (
+        <SiteReportView
+          report={report}
+          ageWindowDays={ageWindowDays}
+          compact
+          actions={
+            report.breaches.length > 0 ? (
+              <p>
+                <button type="button" class="link" onClick={() => openDetails(report.site)}>
+                  {t('popupOpenDetails')}
+                </button>
+              </p>
+            ) : null
+          }
+        />
+      );
+      break;
+    }
+  }
+
+  const missing = access?.missing ?? [];
+  return (
+    <div class="popup" data-state={stateName(state)}>
+      <main class="popup-main">{content}</main>
+      <footer class="popup-footer">
+        {missing.length > 0 ? (
+          <AccessButton
+            size="small"
+            count={sitesIn(missing)}
+            onRequest={() => requestSiteAccess(missing)}
+          />
+        ) : null}
+        <div class="footer-links">
+          <HibpCredit class="credit" />
+          <p>
+            <button type="button" class="link" onClick={openOptions}>
+              {t('linkOptions')}
+            </button>
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** The popup's state as a word, on the root element for tests and styling. */
+function stateName(state: State): string {
+  if (state.kind !== 'report') return state.kind;
+  return state.report.breaches.length > 0 ? 'breaches' : 'clean';
+}

@@ -1,0 +1,6 @@
+import '@/components/base.css';
+import './style.css';
+import { mountPage } from '@/utils/ui/mount';
+import { App } from './app';
+
+mountPage('popupTitle', () => <App />);
