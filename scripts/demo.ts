@@ -42,9 +42,9 @@ async function reportFor(session: ExtensionSession, url: string): Promise<SiteRe
   }
 }
 
-async function shot(page: Page, file: string): Promise<string> {
-  const path = join(outDir, file);
-  await page.screenshot({ path, fullPage: false });
+async function shot(page: Page, file: string, fullPage = false): Promise<string> {
+  const path = join(outDir, file) as `${string}.png`;
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
@@ -76,14 +76,14 @@ try {
     const slug = host.replace(/^www\./, '').replace(/\./g, '-');
     files.push(await shot(page, `${slug}-page.png`));
     const popup = await openPopup(session, page);
-    files.push(await shot(popup, `${slug}-popup.png`));
+    files.push(await shot(popup, `${slug}-popup.png`, true));
     await popup.close();
     if (noticed) {
       const detailsTarget = session.browser.waitForTarget((t) => t.url().includes('/details.html?site='), { timeout: 10_000 });
       await clickNoticeButton(page, whatToDo);
       const details = await (await detailsTarget).asPage();
       await details.waitForSelector('[data-state]:not([data-state="loading"])');
-      files.push(await shot(details, `${slug}-details.png`));
+      files.push(await shot(details, `${slug}-details.png`, true));
     }
   }
 } finally {

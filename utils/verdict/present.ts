@@ -19,7 +19,7 @@ export interface BadgeState {
 }
 
 /** How many exposed details the notice names before "and more". */
-const NOTICE_DETAILS = 5;
+const NOTICE_DETAILS = 6;
 
 /** The badge for a site, or null when no breach of the site raises it. */
 export function badgeFor(report: SiteReport, t: Translate, locale: string): BadgeState | null {
