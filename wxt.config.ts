@@ -21,6 +21,8 @@ function e2eHostPermissions(): string[] {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox's reviewers rebuild from the sources zip: README.md "Building from source" has the steps.
+  zip: { excludeSources: ['demo-output/**', 'docs/screenshots/**'], includeSources: ['.npmrc'] },
   vite: () => ({ plugins: [preact()], define: { __FEED_URL__: JSON.stringify(FEED_URL) } }),
   manifest: ({ browser, mode }) => {
     const feedOrigin = `${new URL(FEED_URL).origin}/*`;
