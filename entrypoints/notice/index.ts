@@ -23,8 +23,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
 function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
   const host = document.createElement('exposure-watch-notice');
   const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = NOTICE_CSS;
+  // A constructed stylesheet: a page's Content-Security-Policy (style-src) governs <style>
+  // elements, and Firefox applies it to ones a content script inserts; adopted sheets are not
+  // subject to it. A <style> remains the fallback where constructing a sheet fails.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(NOTICE_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = NOTICE_CSS;
+    root.append(style);
+  }
   const box = el('section', 'box');
   box.setAttribute('role', 'region');
   box.setAttribute('aria-label', verdict.labels.heading);
@@ -62,7 +72,7 @@ function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
     },
     { signal },
   );
-  root.append(style, box);
+  root.append(box);
   return host;
 }
 

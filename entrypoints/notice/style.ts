@@ -3,9 +3,9 @@
  * never covers the page's own header controls; follows the system theme; no motion.
  */
 export const NOTICE_CSS = `
-:host { all: initial; }
+:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; display: block; }
 .box {
-  position: fixed; right: 16px; bottom: 16px; z-index: 2147483647;
+  position: relative;
   box-sizing: border-box; width: min(360px, calc(100vw - 32px)); max-height: calc(100vh - 32px); overflow: auto;
   padding: 14px 16px 12px; border-radius: 12px; border: 1px solid #d6d3d1; border-left: 6px solid #b3261e;
   background: #fff; color: #1c1917; box-shadow: 0 6px 24px rgba(0,0,0,.18);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { badgeText, launchWithExtension, openPopup, tabIdOf, waitForNotice, type ExtensionSession } from '../support/browser';
-import { clickNoticeButton, noticeText } from '../support/notice';
+import { clickNoticeButton, noticeBox, noticeText } from '../support/notice';
 import { E2E_BUILD, ROOT } from '../support/paths';
 import { FeedDocument } from '@/utils/feed/schema';
 import { detailMessageKey, detailOf, detailsOf } from '@/utils/taxonomy/details';
@@ -59,6 +59,20 @@ describe('Exposure Watch in Chromium', () => {
     expect(text).toContain('names, email addresses, phone numbers');
     expect(text).toContain('What should I do?');
     expect(await badgeText(session.worker, page)).toBe('!');
+    // Styled, bottom-right, clear of the page's header controls.
+    const box = await noticeBox(page);
+    expect(box).toMatchObject({ position: 'fixed', right: 16, bottom: 16, width: 360 });
+    expect(box!.height).toBeLessThan(400);
+    await page.close();
+  });
+
+  it('shows the notice, styled, on a page with a strict Content-Security-Policy', async () => {
+    const page = await session.browser.newPage();
+    const response = await page.goto(`${COUPANG}strict.html`);
+    expect(response?.headers()['content-security-policy']).toContain("style-src 'none'");
+    expect(await waitForNotice(page)).toBe(true);
+    expect(await noticeBox(page)).toMatchObject({ position: 'fixed', right: 16, bottom: 16, width: 360 });
+    expect(await noticeText(page)).toContain('coupang.com leaked customer data');
     await page.close();
   });
 

@@ -9,6 +9,9 @@ import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 export const SITES_DIR = join(import.meta.dirname, '..', 'fixtures', 'sites');
+/** No scripts, no styles, nothing from anywhere: the notice must still show, styled. */
+export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
+
 export const FIXTURE_HOSTS = ['www.coupang.com', 'www.kurly.com'] as const;
 
 export interface FixtureServer {
@@ -52,7 +55,10 @@ async function serve(host: string, path: string, res: ServerResponse): Promise<v
   }
   try {
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(body);
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' };
+    // Pages named *strict*.html carry the strictest Content-Security-Policy a shop could send.
+    if (/strict[^/]*\.html$/.test(path)) headers['content-security-policy'] = STRICT_CSP;
+    res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('no such fixture page');
   }

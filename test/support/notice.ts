@@ -45,3 +45,23 @@ function find(n: DomNode, pred: (n: DomNode) => boolean): DomNode | null {
 export async function clickNoticeButton(page: Page, name: string): Promise<void> {
   await page.locator(`::-p-aria([name="${name}"][role="button"])`).click();
 }
+
+/**
+ * Where the notice's host element sits and whether our shadow stylesheet applied to it (it
+ * sets `position: fixed` on :host; without it the element would be an inline box at the end
+ * of the page). Works in Chromium and Firefox: only the light-DOM host is read.
+ */
+export async function noticeBox(page: Page): Promise<{ position: string; right: number; bottom: number; width: number; height: number } | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('exposure-watch-notice');
+    if (!host) return null;
+    const r = host.getBoundingClientRect();
+    return {
+      position: getComputedStyle(host).position,
+      right: Math.round(document.documentElement.clientWidth - r.right),
+      bottom: Math.round(document.documentElement.clientHeight - r.bottom),
+      width: Math.round(r.width),
+      height: Math.round(r.height),
+    };
+  });
+}
