@@ -19,6 +19,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
   return node;
 }
 
+/** A link that opens in a new tab; only https URLs (the report URL is built by the background). */
+function link(text: string, href: string): HTMLAnchorElement {
+  const a = el('a', '', text);
+  if (href.startsWith('https://')) a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
 /** Build the notice inside a closed shadow root the page cannot style or read. */
 function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
   const host = document.createElement('exposure-watch-notice');
@@ -49,13 +58,10 @@ function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
     entry.append(exposed);
     box.append(entry);
   }
-  if (verdict.items.some((i) => i.hibp)) {
-    const credit = el('a', 'credit', verdict.labels.credit);
-    credit.href = 'https://haveibeenpwned.com/';
-    credit.target = '_blank';
-    credit.rel = 'noopener noreferrer';
-    box.append(credit);
-  }
+  const links = el('p', 'links');
+  if (verdict.items.some((i) => i.hibp)) links.append(link(verdict.labels.credit, 'https://haveibeenpwned.com/'), ' · ');
+  links.append(link(verdict.labels.report, verdict.reportUrl));
+  box.append(links);
   const actions = el('div', 'actions');
   const what = el('button', 'primary', verdict.labels.whatToDo);
   const close = el('button', 'close', '×');

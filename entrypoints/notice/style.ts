@@ -18,7 +18,8 @@ export const NOTICE_CSS = `
 .item p { margin: 0; }
 .title { font-weight: 600; }
 .count, .exposed { color: #44403c; }
-.credit { display: inline-block; margin: 2px 0 6px; font-size: 12px; color: #1d4ed8; }
+.links { margin: 2px 0 6px; font-size: 12px; color: #57534e; }
+.links a { color: #1d4ed8; }
 .actions { display: flex; gap: 8px; margin-top: 6px; }
 button { font: inherit; cursor: pointer; border-radius: 8px; }
 .primary { padding: 7px 14px; border: 0; background: #b3261e; color: #fff; font-weight: 600; }
@@ -30,7 +31,8 @@ button { font: inherit; cursor: pointer; border-radius: 8px; }
   .box { background: #1c1917; color: #f5f5f4; border-color: #44403c; border-left-color: #f87171; }
   .head::before { color: #f87171; }
   .count, .exposed { color: #d6d3d1; }
-  .credit { color: #93c5fd; }
+  .links { color: #a8a29e; }
+  .links a { color: #93c5fd; }
   .primary { background: #f87171; color: #1c1917; }
   .primary:hover { background: #fca5a5; }
   .close { color: #d6d3d1; }

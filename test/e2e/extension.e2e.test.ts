@@ -58,6 +58,7 @@ describe('Exposure Watch in Chromium', () => {
     expect(text).toContain('33,673,817 accounts affected');
     expect(text).toContain('names, email addresses, phone numbers');
     expect(text).toContain('What should I do?');
+    expect(text).toContain('Report a wrong warning');
     expect(await badgeText(session.worker, page)).toBe('!');
     // Styled, bottom-right, clear of the page's header controls.
     const box = await noticeBox(page);

@@ -76,6 +76,9 @@ export function testBrowser(opts: { granted?: string[]; lang?: string } = {}) {
     scripting,
     permissions,
     i18n,
+    runtime: Object.assign(Object.create(fakeBrowser.runtime), {
+      getManifest: () => ({ manifest_version: 3, name: 'Exposure Watch', version: JSON.parse(readFileSync('package.json', 'utf8')).version }),
+    }),
     tabs: Object.assign(Object.create(fakeBrowser.tabs), {
       async create(props: { url: string }) {
         created.push(props.url);

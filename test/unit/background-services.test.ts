@@ -55,8 +55,12 @@ describe('content:verdict', () => {
           severity: 'medium',
         },
       ],
-      labels: expect.objectContaining({ heading: 'coupang.com leaked customer data', whatToDo: 'What should I do?' }),
+      labels: expect.objectContaining({ heading: 'coupang.com leaked customer data', whatToDo: 'What should I do?', report: 'Report a wrong warning' }),
+      reportUrl: expect.stringMatching(/^https:\/\/github\.com\/exposure-watch\/exposure-watch\/issues\/new\?/),
     });
+    const report = new URL((verdict as { reportUrl: string }).reportUrl);
+    expect(report.searchParams.get('title')).toBe('Wrong warning: coupang.com');
+    expect(report.searchParams.get('body')).toContain('Breach(es): Coupang2025\nFeed sequence: 7');
   });
 
   it('answers in Korean for a Korean browser', async () => {

@@ -74,7 +74,7 @@ export function createServices({ browser, now, verdictDelay }: BackgroundDeps) {
       const report = await reportFor(sender.url!);
       const delay = (await verdictDelay?.()) ?? 0;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-      return report ? noticeFor(report, t, locale()) : null;
+      return report ? noticeFor(report, t, locale(), browser.runtime.getManifest().version) : null;
     },
     async 'content:shown'(_p, sender) {
       const { tabId, url } = tabOf(sender);

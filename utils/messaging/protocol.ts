@@ -48,7 +48,9 @@ export interface NoticeVerdict {
   site: string;
   items: NoticeItem[];
   /** The notice's own words, localised by the background (it knows the user's language choice). */
-  labels: { heading: string; exposed: string; whatToDo: string; dismiss: string; credit: string };
+  labels: { heading: string; exposed: string; whatToDo: string; dismiss: string; credit: string; report: string };
+  /** Prefilled "Report a wrong warning" issue URL (opened only on the user's click). */
+  reportUrl: string;
 }
 
 export interface BreachVerdict {

@@ -6,6 +6,7 @@ import type { NoticeVerdict, SiteReport } from '@/utils/messaging/protocol';
 import { maxSeverity, type Severity } from '@/utils/policy/alert';
 import { detailMessageKey, detailsOf } from '@/utils/taxonomy/details';
 import { formatCount, formatDate, formatList } from '@/utils/i18n/format';
+import { wrongWarningUrl } from '@/utils/report/wrong-warning';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
@@ -43,7 +44,7 @@ export function exposedInWords(dataClasses: readonly string[], t: Translate, loc
 }
 
 /** What the notice shows for a site: the breaches whose decision says `notice`; null for none. */
-export function noticeFor(report: SiteReport, t: Translate, locale: string): NoticeVerdict | null {
+export function noticeFor(report: SiteReport, t: Translate, locale: string, version = '0'): NoticeVerdict | null {
   const items = report.breaches
     .filter((v) => v.decision.notice)
     .map(({ breach, decision }) => ({
@@ -65,6 +66,8 @@ export function noticeFor(report: SiteReport, t: Translate, locale: string): Not
       whatToDo: t('noticeWhatToDo'),
       dismiss: t('noticeDismiss'),
       credit: t('creditHibp'),
+      report: t('reportWrongWarning'),
     },
+    reportUrl: wrongWarningUrl({ site: report.site, breachIds: items.map((i) => i.id), feedSequence: report.feed?.sequence ?? null, version }),
   };
 }
