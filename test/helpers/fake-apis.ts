@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { formatMessage, type Catalog } from '@/utils/i18n/catalog';
 
 type Registered = { id: string; js?: string[]; matches?: string[]; runAt?: string; allFrames?: boolean; persistAcrossSessions?: boolean };
 
@@ -46,23 +47,12 @@ export function fakePermissions(origins: string[] = []) {
   };
 }
 
-/** i18n.getMessage backed by the real public/_locales/<lang>/messages.json, with $1..$9 placeholders. */
+/** i18n.getMessage backed by the real public/_locales/<lang>/messages.json. */
 export function realI18n(lang = 'en') {
-  const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
-    string,
-    { message: string; placeholders?: Record<string, { content: string }> }
-  >;
+  const catalog = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Catalog;
   return {
     getUILanguage: () => lang,
-    getMessage(key: string, subs?: string | string[]) {
-      const m = messages[key];
-      if (!m) return '';
-      const args = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-        const content = m.placeholders?.[name.toLowerCase()]?.content ?? '';
-        return content.replace(/\$(\d)/g, (__, i: string) => args[Number(i) - 1] ?? '');
-      });
-    },
+    getMessage: (key: string, subs?: string | string[]) => formatMessage(catalog, key, subs),
   };
 }
 

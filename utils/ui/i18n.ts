@@ -1,16 +1,12 @@
-/** The extension pages' translator and locale, from the browser's i18n API. */
+/** The extension pages' translator and locale: the browser's language, or the one chosen in Options. */
 import { browser } from 'wxt/browser';
 import type { I18n } from '@/components/i18n';
+import { translator } from '@/utils/i18n/catalog';
 
-/** `t` backed by `i18n.getMessage` (falls back to the key, so a missing message is visible). */
-export function pageI18n(): I18n {
-  const locale = browser.i18n.getUILanguage() || 'en';
-  // Keys are built at run time (details, steps, reasons), so the generated key union does not apply.
-  const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string | string[]) => string;
-  return {
-    locale,
-    t: (key, substitutions) => getMessage(key, substitutions) || key,
-  };
+/** `t` for the user's language (falls back to the key, so a missing message is visible). */
+export async function pageI18n(): Promise<I18n> {
+  const { t, locale } = await translator(browser);
+  return { locale, t: (key, substitutions) => t(key, substitutions) || key };
 }
 
 /** Set the document's language and title (extension pages cannot use __MSG_ in HTML). */
