@@ -55,7 +55,7 @@ export function App({ search }: { search: string }) {
 
   return (
     <div class="page" data-state={!site ? 'bad-site' : state.kind === 'report' ? (state.report.breaches.length > 0 ? 'breaches' : 'clean') : state.kind}>
-      <p class="brand">{t('extName')}</p>
+      <header><p class="brand">{t('extName')}</p></header>
       <main>{content}</main>
       <footer class="page-footer">
         <HibpCredit />

@@ -1,0 +1,112 @@
+/**
+ * axe-core accessibility checks from Puppeteer. axe is evaluated through the DevTools protocol
+ * (extension pages' CSP forbids injected <script> tags; protocol evaluation is not subject to it).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { NOTICE_CSS } from '../../entrypoints/notice/style';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+interface AxeGlobal {
+  axe: {
+    run(context: unknown, options: unknown): Promise<{
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    }>;
+  };
+}
+
+async function inject(page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('Runtime.evaluate', { expression: `if (!window.axe) { ${AXE_SOURCE} }` });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function run(target: Page | ElementHandle, context: 'document' | 'self', disabled: string[] = []): Promise<AxeViolation[]> {
+  const fn = async (self: unknown, ctx: string, tags: string[], off: string[]) => {
+    const rules = Object.fromEntries(off.map((r) => [r, { enabled: false }]));
+    const result = await (window as unknown as AxeGlobal).axe.run(ctx === 'document' ? document : self, { runOnly: tags, rules });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  };
+  if ('goto' in target) return target.evaluate(fn, null, context, TAGS, disabled);
+  return target.evaluate(fn, context, TAGS, disabled);
+}
+
+/** Violations on the whole page (WCAG 2.1 A/AA and best practices). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await inject(page);
+  return run(page, 'document');
+}
+
+/**
+ * Violations in the in-page notice. axe cannot enter a closed shadow root (nor take an element
+ * inside one as its context), so the notice's exact markup, read through the protocol, is
+ * mounted with the notice's own stylesheet in an open shadow root at the same place on the
+ * same page, and axe checks that copy. (`region` is off: the copy is not in a landmark by design,
+ * it is a fixed overlay region of its own.)
+ */
+export async function axeNoticeViolations(page: Page): Promise<AxeViolation[]> {
+  await inject(page);
+  const cdp = await page.createCDPSession();
+  let html: string;
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const box = findBox(root);
+    if (!box) throw new Error('no notice on the page');
+    ({ outerHTML: html } = (await cdp.send('DOM.getOuterHTML', { backendNodeId: box.backendNodeId })) as { outerHTML: string });
+  } finally {
+    await cdp.detach();
+  }
+  const copy = (await page.evaluateHandle(
+    (markup, css) => {
+      document.querySelector('exposure-watch-notice')?.setAttribute('hidden', '');
+      const host = document.createElement('exposure-watch-notice-copy');
+      const shadow = host.attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      shadow.adoptedStyleSheets = [sheet];
+      shadow.innerHTML = markup;
+      document.documentElement.append(host);
+      return shadow.firstElementChild!;
+    },
+    html,
+    NOTICE_CSS,
+  )) as ElementHandle;
+  try {
+    return await run(copy, 'self', ['region']);
+  } finally {
+    await page.evaluate(() => {
+      document.querySelector('exposure-watch-notice-copy')?.remove();
+      document.querySelector('exposure-watch-notice')?.removeAttribute('hidden');
+    });
+  }
+}
+
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findBox(n: DomNode, inNotice = false): DomNode | null {
+  const here = inNotice || n.nodeName === 'EXPOSURE-WATCH-NOTICE';
+  if (here && n.nodeName === 'SECTION') return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+    const hit = findBox(c, here);
+    if (hit) return hit;
+  }
+  return null;
+}
