@@ -1,4 +1,4 @@
-/** The breach feed's status: its sequence, when it was generated and checked, how many breaches. */
+/** The breach feed's status: its sequence, when it was generated, checked and changed, how many breaches. */
 import type { FeedMeta } from '@/utils/db/feed-store';
 import { formatCount } from '@/utils/i18n/format';
 import { useI18n } from './i18n';
@@ -27,6 +27,8 @@ export function FeedStatusView({ status, failed = false }: FeedStatusViewProps) 
       <dd>{meta.origin === 'bundled' ? t('feedOriginBundled') : t('feedOriginSync')}</dd>
       <dt>{t('feedChecked')}</dt>
       <dd>{meta.checkedAt > 0 ? formatInstant(new Date(meta.checkedAt).toISOString(), locale) : t('feedNeverChecked')}</dd>
+      <dt>{t('feedChanged')}</dt>
+      <dd>{meta.changedAt > 0 ? formatInstant(new Date(meta.changedAt).toISOString(), locale) : t('feedNeverChecked')}</dd>
     </dl>
   );
 }

@@ -1,98 +1,72 @@
 /**
- * Feed builder CLI: `npm run feed:build [-- --sequence N] [--generated ISO] [--check]`.
+ * Feed builder CLI:
+ *   npm run feed:build [-- --key-file PATH] [--sequence N] [--generated ISO] [--allow-drop] [--check]
  *
  * Reads feed-sources/hibp-breaches.json and feed-sources/curated-breaches.json (nothing outside
- * the repository), writes public/feed/feed.json and prints a report. `--check` builds in memory
- * and fails if the committed feed differs (CI proves the feed matches its sources).
+ * the repository but the signing key), writes public/feed/feed.json and its detached Ed25519
+ * signature public/feed/feed.json.sig, and prints the build report and what changed against the
+ * previous feed. The private key comes from `--key-file PATH` or the environment variable
+ * FEED_SIGNING_KEY (PKCS#8 PEM text); it is never stored in the repository. `--check` builds in
+ * memory and fails if the committed feed differs from its sources or its signature does not
+ * verify against the accepted keys in utils/feed/keys.ts (no private key needed: CI runs it).
+ * See scripts/lib/feed-publish.ts for the rules.
  *
  * Exit codes: 0 ok; 1 a source is missing or not JSON, a curated record is invalid, a bad flag,
- * or (with --check) the committed feed is out of date.
+ * a changed feed without a signing key, too many breaches dropped without --allow-drop, or
+ * (with --check) the committed feed or signature is out of date.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { buildFeed, chooseSequence, serialiseFeed, type BuildReport } from '../utils/feed/build';
-import { sanitiseDescription } from './lib/sanitise';
+import { FEED_KEYS } from '../utils/feed/keys';
+import { FeedBuildError, publishFeed } from './lib/feed-publish';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HIBP_FILE = resolve(ROOT, 'feed-sources/hibp-breaches.json');
-const CURATED_FILE = resolve(ROOT, 'feed-sources/curated-breaches.json');
-const FEED_FILE = resolve(ROOT, 'public/feed/feed.json');
 
-class CliError extends Error {}
-
-function readJson(file: string): unknown {
-  const name = relative(ROOT, file);
-  if (!existsSync(file)) throw new CliError(`missing source file ${name}`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new CliError(`${name} is not valid JSON: ${(error as Error).message}`);
+/** The private key's PEM from --key-file or FEED_SIGNING_KEY, or null for none. */
+function signingKey(keyFile: string | undefined): string | null {
+  if (keyFile !== undefined) {
+    if (!existsSync(keyFile)) throw new FeedBuildError(`--key-file ${keyFile}: no such file`);
+    return readFileSync(keyFile, 'utf8');
   }
+  const env = process.env.FEED_SIGNING_KEY;
+  return env && env.trim() ? env : null;
 }
 
-function section(title: string, lines: string[]): void {
-  if (lines.length === 0) return;
-  console.log(`\n${title} (${lines.length}):`);
-  for (const line of lines) console.log(`  ${line}`);
-}
-
-function printReport(report: BuildReport): void {
-  console.log(`HIBP: ${report.hibpIn} in, ${report.dropped.length} dropped`);
-  console.log(`curated: ${report.curatedIn} in, ${report.errors.length} invalid`);
-  console.log(`breaches out: ${report.out}`);
-  section('Repaired', report.repaired);
-  section('Dropped', report.dropped);
-  section('Merged', report.merged);
-  section('Curated errors (bugs in our data)', report.errors);
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sequence: { type: 'string' }, generated: { type: 'string' }, check: { type: 'boolean', default: false } },
+    options: {
+      sequence: { type: 'string' },
+      generated: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      'key-file': { type: 'string' },
+      'allow-drop': { type: 'boolean', default: false },
+    },
     strict: true,
   });
-  const explicitSequence = values.sequence === undefined ? undefined : Number(values.sequence);
-  if (explicitSequence !== undefined && !(Number.isInteger(explicitSequence) && explicitSequence > 0)) {
-    throw new CliError(`--sequence must be a positive integer, got ${values.sequence}`);
+  const sequence = values.sequence === undefined ? undefined : Number(values.sequence);
+  if (sequence !== undefined && !(Number.isInteger(sequence) && sequence > 0)) {
+    throw new FeedBuildError(`--sequence must be a positive integer, got ${values.sequence}`);
   }
-
-  const sources = { hibp: readJson(HIBP_FILE), curated: readJson(CURATED_FILE) };
-  const previous = existsSync(FEED_FILE) ? readFileSync(FEED_FILE, 'utf8') : null;
-  const built = buildFeed(sources, { sanitise: sanitiseDescription, sequence: 1, generated: values.generated });
-  printReport(built.report);
-  if (built.report.errors.length) throw new CliError(`${built.report.errors.length} curated record(s) invalid: fix feed-sources/curated-breaches.json`);
-
-  const minimum = chooseSequence(previous, built.document);
-  if (explicitSequence !== undefined && explicitSequence < minimum) {
-    throw new CliError(`--sequence ${explicitSequence} would not be accepted by clients: the feed needs at least ${minimum}`);
-  }
-  const document = { ...built.document, sequence: explicitSequence ?? minimum };
-  const text = serialiseFeed(document);
-  const bytes = Buffer.byteLength(text);
-  console.log(`\nsequence ${document.sequence}, generated ${document.generated}`);
-  console.log(`size ${bytes} bytes, gzip ${gzipSync(text, { level: 9 }).length} bytes`);
-
-  if (values.check) {
-    if (text !== previous) throw new CliError(`${relative(ROOT, FEED_FILE)} does not match feed-sources/: run npm run feed:build and commit the result`);
-    console.log(`${relative(ROOT, FEED_FILE)} matches its sources`);
-    return;
-  }
-  if (text === previous) console.log(`${relative(ROOT, FEED_FILE)} unchanged`);
-  else {
-    writeFileSync(FEED_FILE, text);
-    console.log(`wrote ${relative(ROOT, FEED_FILE)}`);
-  }
+  await publishFeed({
+    hibpFile: resolve(ROOT, 'feed-sources/hibp-breaches.json'),
+    curatedFile: resolve(ROOT, 'feed-sources/curated-breaches.json'),
+    feedFile: resolve(ROOT, 'public/feed/feed.json'),
+    check: values.check,
+    allowDrop: values['allow-drop'],
+    sequence,
+    generated: values.generated,
+    // --check never signs: a clean clone has no key.
+    signingKeyPem: values.check ? null : signingKey(values['key-file']),
+    keys: FEED_KEYS,
+  });
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(`feed:build failed: ${(error as Error).message}`);
   // A bad flag or bad data is explained by the message; anything else is a bug: show the stack.
-  const expected = error instanceof CliError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  const expected = error instanceof FeedBuildError || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
   if (!expected) console.error(error);
   process.exitCode = 1;
-}
+});

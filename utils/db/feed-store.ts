@@ -4,7 +4,8 @@
  * Stores:
  * - `breaches`: BreachRecord by `id`, with a multi-entry index `by-domain` over `domains`, so a
  *   page lookup is one index read per candidate domain (see utils/match/site.ts).
- * - `meta`: the feed's `sequence`, `generated`, `etag`, `checkedAt`, under the key `feed`.
+ * - `meta`: the feed's `sequence`, `generated`, `etag`, `checkedAt`, `changedAt`, `digest`, `url`,
+ *   under the key `feed`.
  *
  * Content scripts never open this database (there IndexedDB belongs to the page's origin);
  * they ask the background.
@@ -26,6 +27,10 @@ export interface FeedMeta {
   checkedAt: number;
   /** Epoch ms the stored feed last changed. */
   changedAt: number;
+  /** SHA-256 (base64) of the feed's exact bytes; absent in metadata stored before sync existed. */
+  digest?: string | null;
+  /** The URL a synced feed came from (its ETag is only sent back there); null for the bundled copy. */
+  url?: string | null;
 }
 
 interface Schema extends DBSchema {
@@ -73,29 +78,58 @@ export async function getFeedMeta(): Promise<FeedMeta | null> {
 /**
  * Replace the whole stored feed in ONE transaction: breaches and metadata change together or
  * not at all (a crash, a quota error or a killed service worker leaves the previous feed).
- * @throws the IndexedDB error (e.g. QuotaExceededError) after the transaction aborted.
+ * With `onlyIfNewer`, the stored sequence is read inside the same transaction and the swap is
+ * skipped unless the new feed's sequence is greater (a compare-and-swap: another context may
+ * have stored a feed since the caller looked).
+ * @returns true when the feed was replaced, false when `onlyIfNewer` kept the stored one.
+ * @throws the IndexedDB error (e.g. QuotaExceededError, DataCloneError) after the transaction aborted.
  */
-export async function replaceFeed(doc: FeedDocument, meta: Omit<FeedMeta, 'sequence' | 'generated'>): Promise<void> {
+export async function replaceFeed(
+  doc: FeedDocument,
+  meta: Omit<FeedMeta, 'sequence' | 'generated'>,
+  options: { onlyIfNewer?: boolean } = {},
+): Promise<boolean> {
   const tx = (await db()).transaction(['breaches', 'meta'], 'readwrite');
   const breaches = tx.objectStore('breaches');
+  const metaStore = tx.objectStore('meta');
   const done = tx.done;
   try {
+    if (options.onlyIfNewer) {
+      const current = await metaStore.get('feed');
+      if (current && current.sequence >= doc.sequence) {
+        tx.abort();
+        await done.catch(() => undefined);
+        return false;
+      }
+    }
     await breaches.clear();
-    for (const b of doc.breaches) void breaches.put(b);
-    await tx.objectStore('meta').put({ ...meta, sequence: doc.sequence, generated: doc.generated }, 'feed');
+    const writes: Promise<unknown>[] = [];
+    const track = (p: Promise<unknown>) => {
+      // Handled here so an abort does not surface as unhandled rejections; awaited below.
+      p.catch(() => undefined);
+      writes.push(p);
+    };
+    for (const b of doc.breaches) track(breaches.put(b));
+    track(metaStore.put({ ...meta, sequence: doc.sequence, generated: doc.generated }, 'feed'));
+    await Promise.all(writes);
   } catch (error) {
-    if (!tx.error) tx.abort();
+    try {
+      if (!tx.error) tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
     await done.catch(() => undefined);
     throw error;
   }
   await done;
+  return true;
 }
 
-/** Record a check that changed nothing (an HTTP 304), keeping everything else. */
-export async function touchFeedMeta(checkedAt: number): Promise<void> {
+/** Record a check that changed no breach (an HTTP 304, or the same feed again), keeping everything else. */
+export async function touchFeedMeta(checkedAt: number, patch: Partial<Pick<FeedMeta, 'etag' | 'url'>> = {}): Promise<void> {
   const tx = (await db()).transaction('meta', 'readwrite');
   const meta = await tx.store.get('feed');
-  if (meta) await tx.store.put({ ...meta, checkedAt }, 'feed');
+  if (meta) await tx.store.put({ ...meta, ...patch, checkedAt }, 'feed');
   await tx.done;
 }
 
@@ -111,4 +145,9 @@ export async function breachesForDomains(domains: readonly string[]): Promise<Br
 /** Every stored breach (for the access prompt and registration; about a thousand records). */
 export async function allBreaches(): Promise<BreachRecord[]> {
   return (await db()).getAll('breaches');
+}
+
+/** How many breaches are stored (one key count, no records read). */
+export async function countBreaches(): Promise<number> {
+  return (await db()).count('breaches');
 }

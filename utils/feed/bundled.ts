@@ -5,6 +5,7 @@
  */
 import { FeedDocument } from '@/utils/feed/schema';
 import { getFeedMeta, replaceFeed } from '@/utils/db/feed-store';
+import { feedDigest } from '@/utils/feed/signature';
 
 export const BUNDLED_FEED_PATH = '/feed/feed.json';
 
@@ -20,12 +21,24 @@ export async function ensureBundledFeed(url: string, now: number, compare: boole
   if (meta && !compare) return 'kept';
   const response = await fetch(url);
   if (!response.ok) throw new Error(`bundled feed missing: HTTP ${response.status}`);
-  const parsed = FeedDocument.safeParse(await response.json());
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new Error('bundled feed is not JSON');
+  }
+  const parsed = FeedDocument.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`bundled feed invalid at ${issue?.path.join('.')}: ${issue?.message}`);
   }
   if (meta && meta.sequence >= parsed.data.sequence) return 'kept';
-  await replaceFeed(parsed.data, { etag: null, origin: 'bundled', checkedAt: meta?.checkedAt ?? 0, changedAt: now });
-  return 'loaded';
+  // The digest lets the first sync recognise the same feed on the server without an error.
+  const stored = await replaceFeed(
+    parsed.data,
+    { etag: null, origin: 'bundled', checkedAt: meta?.checkedAt ?? 0, changedAt: now, digest: await feedDigest(bytes), url: null },
+    { onlyIfNewer: true },
+  );
+  return stored ? 'loaded' : 'kept';
 }

@@ -1,12 +1,15 @@
-/** Feed status for the options page, read straight from the extension's IndexedDB. */
-import { allBreaches, getFeedMeta, type FeedMeta } from '@/utils/db/feed-store';
+/** Feed status and "Sync now" for the options page, answered by the background. */
+import { send } from '@/utils/messaging/client';
+import type { FeedSyncStatus, SyncNowResult } from '@/utils/feed/sync-state';
 
-export interface FeedStatus {
-  meta: FeedMeta | null;
-  breachCount: number;
+export type { FeedSyncStatus, SyncNowResult };
+
+/** The stored feed, the last check and change, and the last error. */
+export function loadFeedStatus(): Promise<FeedSyncStatus> {
+  return send('ui:feed-status', {});
 }
 
-export async function loadFeedStatus(): Promise<FeedStatus> {
-  const [meta, breaches] = await Promise.all([getFeedMeta(), allBreaches()]);
-  return { meta, breachCount: breaches.length };
+/** Check the feed now; resolves when the check finished (updated, unchanged or failed). */
+export function syncNow(): Promise<SyncNowResult> {
+  return send('ui:sync-now', {});
 }
