@@ -16,6 +16,9 @@ import { SafeDescription, isHttpsUrl } from './safe-description';
 import { RemediationList } from './remediation-list';
 import { HibpCredit } from './credit';
 import { dateOrUnknown } from './format';
+import type { BreachExposure } from '@/utils/assessment/assess';
+import type { ProfileDetail } from '@/utils/taxonomy/details';
+import { Checklist, Progress } from './checklist';
 
 export interface BreachCardProps {
   verdict: BreachVerdict;
@@ -27,6 +30,16 @@ export interface BreachCardProps {
   compact?: boolean;
   /** Level of the card's heading (its sections use the next level). */
   level?: 2 | 3;
+  /**
+   * The user's exposure to this breach (utils/assessment/assess.ts): when given, the card says
+   * which of *their* details may be exposed, which not, which the breach has that they have not
+   * told us about, and shows the steps for their details only.
+   */
+  exposure?: BreachExposure;
+  /** Tick or untick a step (shows the steps as a checklist); needs `exposure`. */
+  onToggleStep?: (stepId: string, done: boolean) => void;
+  /** Add a detail the breach has to the user's profile for this site. */
+  onAddDetail?: (detail: ProfileDetail) => void;
 }
 
 type HeadingTag = 'h2' | 'h3' | 'h4';
@@ -57,7 +70,7 @@ function Section({ title, tag, children, class: className }: { title: string; ta
   );
 }
 
-export function BreachCard({ verdict, site, ageWindowDays, compact = false, level = 3 }: BreachCardProps) {
+export function BreachCard({ verdict, site, ageWindowDays, compact = false, level = 3, exposure, onToggleStep, onAddDetail }: BreachCardProps) {
   const { t, locale } = useI18n();
   const { breach, decision } = verdict;
   const headingId = useId();
@@ -77,7 +90,9 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
     raw: breach.dataClasses.filter((c) => detailOf(c) === d),
   }));
   const notExposed = plainItems(breach.notExposed, t);
-  const steps = NO_ACTION_REASONS.includes(decision.reason) ? [] : remediationFor(breach, site);
+  const notExposedOther = breach.notExposed.filter((c) => detailOf(c) === 'other');
+  const noAction = NO_ACTION_REASONS.includes(decision.reason);
+  const steps = noAction ? [] : exposure ? exposure.steps : remediationFor(breach, site);
   const description = (ko && breach.descriptionKo) || breach.description;
   const sources = breach.sources.filter((s) => isHttpsUrl(s));
   const notice = isHttpsUrl(breach.officialNotice) ? breach.officialNotice : null;
@@ -130,7 +145,99 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
     </>
   );
 
-  const body = (
+  const yours = exposure ? (
+    <>
+      {exposure.hasProfile ? (
+        <Section title={t('cardYourExposed')} tag={sub} class="exposed">
+          {exposure.mayBeExposed.length > 0 ? (
+            <ul class="details details-exposed may-be-exposed">
+              {exposure.mayBeExposed.map((d) => (
+                <li key={d} data-detail={d}>
+                  {t(detailMessageKey(d))}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="none-of-yours">{t('cardNoneOfYours', site)}</p>
+          )}
+        </Section>
+      ) : exposed.length > 0 ? (
+        <Section title={t('cardExposed')} tag={sub} class="exposed">
+          <ul class="details details-exposed may-be-exposed">
+            {exposed.map((e) => (
+              <li key={e.d} data-detail={e.d} title={e.raw.join(', ')}>
+                {e.text}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : (
+        <p class="no-details">{t('cardNoDetailsKnown')}</p>
+      )}
+      {exposure.notExposed.length > 0 || notExposedOther.length > 0 ? (
+        <Section title={t('cardNotExposed')} tag={sub} class="not-exposed">
+          <ul class="details details-not-exposed">
+            {exposure.notExposed.map((d) => (
+              <li key={d} data-detail={d}>
+                {t(detailMessageKey(d))}
+              </li>
+            ))}
+            {notExposedOther.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {steps.length > 0 ? (
+        <Section title={t('cardWhatToDo')} tag={sub} class="what-to-do">
+          {onToggleStep ? (
+            <Checklist steps={steps} site={site} done={exposure.done} onToggle={onToggleStep} />
+          ) : (
+            <>
+              <Progress done={exposure.done.length} total={steps.length} />
+              <RemediationList steps={steps} site={site} />
+            </>
+          )}
+        </Section>
+      ) : null}
+      {exposure.notToldUs.length > 0 ? (
+        <Section title={t('cardNotToldUs')} tag={sub} class="not-told-us">
+          <p class="hint">{t('cardNotToldUsHint', site)}</p>
+          <ul class="details details-unknown">
+            {exposure.notToldUs.map((d) => (
+              <li key={d} data-detail={d}>
+                {onAddDetail ? (
+                  <button type="button" class="chip chip-add" onClick={() => onAddDetail(d)} aria-label={t('cardAddDetail', [t(detailMessageKey(d)), site])}>
+                    <span class="chip-mark" aria-hidden="true">
+                      +
+                    </span>
+                    <span class="chip-text">{t(detailMessageKey(d))}</span>
+                  </button>
+                ) : (
+                  t(detailMessageKey(d))
+                )}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {breach.dataClasses.length > 0 ? <p class="raw-classes">{t('cardRawClasses', formatList(breach.dataClasses, locale))}</p> : null}
+    </>
+  ) : null;
+
+  const body = yours ? (
+    <>
+      {yours}
+      {compact ? (
+        <details class="about">
+          <summary>{t('cardAbout')}</summary>
+          {about}
+        </details>
+      ) : (
+        about
+      )}
+    </>
+  ) : (
     <>
       {exposed.length > 0 ? (
         <Section title={t('cardExposed')} tag={sub} class="exposed">

@@ -8,6 +8,9 @@ import { formatCount } from '@/utils/i18n/format';
 import { useI18n } from './i18n';
 import { BreachCard } from './breach-card';
 import { formatInstant, yearOf } from './format';
+import type { SiteAssessment } from '@/utils/assessment/assess';
+import { detailMessageKey, type ProfileDetail } from '@/utils/taxonomy/details';
+import { formatList } from '@/utils/i18n/format';
 
 export interface SiteReportViewProps {
   report: SiteReport;
@@ -18,6 +21,12 @@ export interface SiteReportViewProps {
   heading?: string;
   /** Extra controls shown under the answer (e.g. "open in a tab"). */
   actions?: ComponentChildren;
+  /** The user's exposure (utils/assessment/assess.ts): cards then speak of *their* details. */
+  assessment?: SiteAssessment | null;
+  /** "Your details at this site" (the chip editor), shown under the answer. */
+  profileSlot?: ComponentChildren;
+  onToggleStep?: (breachId: string, stepId: string, done: boolean) => void;
+  onAddDetail?: (detail: ProfileDetail) => void;
 }
 
 /** The one-line answer for a site, e.g. "coupang.com leaked customer data in 2025". */
@@ -35,11 +44,19 @@ export function FeedLine({ feed }: { feed: SiteReport['feed'] }) {
   return <p class="feed-line">{t('feedUpdated', formatInstant(feed.generated, locale))}</p>;
 }
 
-export function SiteReportView({ report, ageWindowDays, compact = false, heading, actions }: SiteReportViewProps) {
+/** The lead under the answer: the user's own details when we know them, else the general words. */
+function leadFor(report: SiteReport, assessment: SiteAssessment | null | undefined, t: (k: string, s?: string | string[]) => string, locale: string): string {
+  const warning = report.breaches.filter((v) => v.decision.badge).length;
+  if (warning === 0) return t('reportQuietBody', formatCount(report.breaches.length, locale));
+  if (!assessment?.hasProfile) return t('reportMayInclude');
+  if (assessment.mayBeExposed.length === 0) return t('reportNoneOfYours', report.site);
+  return t('reportYourDetails', formatList(assessment.mayBeExposed.map((d) => t(detailMessageKey(d))), locale));
+}
+
+export function SiteReportView({ report, ageWindowDays, compact = false, heading, actions, assessment, profileSlot, onToggleStep, onAddDetail }: SiteReportViewProps) {
   const { t, locale } = useI18n();
   const answer = answerFor(report, t, locale);
   const warning = report.breaches.filter((v) => v.decision.badge).length;
-  const quiet = report.breaches.length - warning;
 
   const Answer = heading ? 'p' : 'h1';
   if (report.breaches.length === 0) {
@@ -53,6 +70,7 @@ export function SiteReportView({ report, ageWindowDays, compact = false, heading
           {answer}
         </Answer>
         <p class="lead">{t('reportNoneBody')}</p>
+        {profileSlot}
         <FeedLine feed={report.feed} />
       </section>
     );
@@ -64,14 +82,22 @@ export function SiteReportView({ report, ageWindowDays, compact = false, heading
       <Answer class={`answer ${warning > 0 ? 'answer-warning' : 'answer-quiet'}`} id="report-answer">
         {answer}
       </Answer>
-      <p class="lead">
-        {warning > 0 ? t('reportMayInclude') : t('reportQuietBody', formatCount(quiet, locale))}
-      </p>
+      <p class={`lead${assessment?.hasProfile && warning > 0 ? ' lead-yours' : ''}`}>{leadFor(report, assessment, t, locale)}</p>
       {actions}
+      {profileSlot}
       <ul class="cards" aria-label={t('reportListLabel', report.site)}>
         {report.breaches.map((v) => (
           <li key={v.breach.id}>
-            <BreachCard verdict={v} site={report.site} ageWindowDays={ageWindowDays} compact={compact} level={2} />
+            <BreachCard
+              verdict={v}
+              site={report.site}
+              ageWindowDays={ageWindowDays}
+              compact={compact}
+              level={2}
+              exposure={assessment?.breaches.find((b) => b.breachId === v.breach.id)}
+              onToggleStep={onToggleStep ? (stepId, done) => onToggleStep(v.breach.id, stepId, done) : undefined}
+              onAddDetail={onAddDetail}
+            />
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from '#imports';
 import { createServices } from '@/utils/background/services';
 import { createRouter } from '@/utils/messaging/router';
+import { alertSettings } from '@/utils/settings/items';
 
 export default defineBackground(() => {
   const services = createServices({
@@ -19,6 +20,10 @@ export default defineBackground(() => {
   });
   browser.permissions.onAdded.addListener(() => void ready.then(services.reconcile));
   browser.permissions.onRemoved.addListener(() => void ready.then(services.reconcile));
+  // The alertable sites depend on the settings (age window, unverified, sensitive).
+  alertSettings.watch(() => void ready.then(services.reconcile));
+  // Feed sync: alarms, notification clicks, and the start-up check.
+  services.sync.listen(() => ready);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void services.forgetTab(tabId);
   });

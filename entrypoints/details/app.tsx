@@ -12,6 +12,10 @@ import { send } from '@/utils/messaging/client';
 import { parseSiteParam } from '@/utils/ui/site-param';
 import { readAlertSettings } from '@/utils/settings/items';
 import type { SiteReport } from '@/utils/messaging/protocol';
+import { SiteDetailsEditor } from '@/components/detail-chips';
+import { useSiteExposure } from '@/utils/ui/use-site-exposure';
+import { exposuresUrl } from '@/utils/ui/pages';
+import { detailsOf, isProfileDetail } from '@/utils/taxonomy/details';
 
 type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'not-website' } | { kind: 'report'; report: SiteReport };
 
@@ -20,6 +24,7 @@ export function App({ search }: { search: string }) {
   const site = parseSiteParam(search);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [ageWindowDays, setAgeWindowDays] = useState<number | undefined>(undefined);
+  const exposure = useSiteExposure(state.kind === 'report' ? state.report : null);
 
   useEffect(() => {
     if (!site) return;
@@ -50,7 +55,28 @@ export function App({ search }: { search: string }) {
       </StatusMessage>
     );
   } else {
-    content = <SiteReportView report={state.report} ageWindowDays={ageWindowDays} heading={t('detailsHeading', state.report.site)} />;
+    const { report } = state;
+    content = (
+      <SiteReportView
+        report={report}
+        ageWindowDays={ageWindowDays}
+        heading={t('detailsHeading', report.site)}
+        assessment={exposure.assessment}
+        onToggleStep={exposure.toggleStep}
+        onAddDetail={(d) => exposure.toggleDetail(d, true)}
+        profileSlot={
+          exposure.state ? (
+            <SiteDetailsEditor
+              site={report.site}
+              profile={exposure.state.profile}
+              onToggle={exposure.toggleDetail}
+              promote={detailsOf(report.breaches.flatMap((v) => v.breach.dataClasses)).filter(isProfileDetail)}
+              breached={report.breaches.some((v) => v.decision.badge)}
+            />
+          ) : null
+        }
+      />
+    );
   }
 
   return (
@@ -58,7 +84,15 @@ export function App({ search }: { search: string }) {
       <header><p class="brand">{t('extName')}</p></header>
       <main>{content}</main>
       <footer class="page-footer">
+        {exposure.failed ? (
+          <p class="error" role="alert">
+            {t('saveFailed')}
+          </p>
+        ) : null}
         <HibpCredit />
+        <p>
+          <a href={exposuresUrl()}>{t('linkExposures')}</a>
+        </p>
         <p>
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('linkOptions')}

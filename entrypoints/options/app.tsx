@@ -7,11 +7,11 @@ import { useI18n } from '@/components/i18n';
 import { HibpCredit } from '@/components/credit';
 import { SiteAccess } from '@/components/site-access';
 import { AlertSettingsForm } from '@/components/alert-settings-form';
-import { FeedStatusView } from '@/components/feed-status-view';
+import { FeedSection } from './feed-section';
+import { YourDataSections } from './your-data';
 import { alertSettings, readAlertSettings } from '@/utils/settings/items';
 import { loadAccessStatus, requestSiteAccess } from '@/utils/ui/access';
 import { useAccessStatus } from '@/utils/ui/use-access-status';
-import { loadFeedStatus, type FeedStatus } from '@/utils/ui/feed-status';
 import { siteOf } from '@/utils/match/site';
 import type { AlertSettings } from '@/utils/policy/alert';
 
@@ -25,18 +25,12 @@ function siteFromInput(raw: string): string | null {
 export function App() {
   const { t } = useI18n();
   const [settings, setSettings] = useState<AlertSettings | null>(null);
-  const [feed, setFeed] = useState<FeedStatus | null>(null);
-  const [feedFailed, setFeedFailed] = useState(false);
   const access = useAccessStatus(loadAccessStatus);
 
   useEffect(() => {
     void readAlertSettings().then(setSettings);
     // Another page (or the popup) may change settings while this one is open.
     const unwatch = alertSettings.watch(() => void readAlertSettings().then(setSettings));
-    loadFeedStatus().then(setFeed, (error: unknown) => {
-      console.error('exposure-watch: feed status', error);
-      setFeedFailed(true);
-    });
     return unwatch;
   }, []);
 
@@ -66,9 +60,10 @@ export function App() {
           <h2 id="access">{t('accessHeading')}</h2>
           <SiteAccess status={access.status} failed={access.failed} onRequest={requestSiteAccess} onGranted={access.reload} />
         </section>
+        <YourDataSections />
         <section aria-labelledby="feed">
           <h2 id="feed">{t('feedHeading')}</h2>
-          <FeedStatusView status={feed} failed={feedFailed} />
+          <FeedSection onFeedChanged={access.reload} />
         </section>
       </main>
       <footer class="page-footer">

@@ -13,7 +13,11 @@ import { loadCurrentTabReport, detailsUrl, type TabReport } from '@/utils/ui/cur
 import { loadAccessStatus, requestSiteAccess } from '@/utils/ui/access';
 import { sitesIn } from '@/components/site-access';
 import { readAlertSettings } from '@/utils/settings/items';
-import type { AccessStatus } from '@/utils/messaging/protocol';
+import type { AccessStatus, SiteReport } from '@/utils/messaging/protocol';
+import { SiteDetailsEditor } from '@/components/detail-chips';
+import { useSiteExposure } from '@/utils/ui/use-site-exposure';
+import { exposuresUrl } from '@/utils/ui/pages';
+import { detailsOf, isProfileDetail } from '@/utils/taxonomy/details';
 
 type State = { kind: 'loading' } | { kind: 'error' } | TabReport;
 
@@ -36,6 +40,12 @@ export function App() {
     void browser.tabs.create({ url: detailsUrl(site) });
     window.close();
   };
+  const openExposures = () => {
+    void browser.tabs.create({ url: exposuresUrl() });
+    window.close();
+  };
+  const report = state.kind === 'report' ? state.report : null;
+  const exposure = useSiteExposure(report);
   const openOptions = () => {
     void browser.runtime.openOptionsPage();
     window.close();
@@ -74,6 +84,21 @@ export function App() {
           report={report}
           ageWindowDays={ageWindowDays}
           compact
+          assessment={exposure.assessment}
+          onToggleStep={exposure.toggleStep}
+          onAddDetail={(d) => exposure.toggleDetail(d, true)}
+          profileSlot={
+            exposure.state ? (
+              <SiteDetailsEditor
+                site={report.site}
+                profile={exposure.state.profile}
+                onToggle={exposure.toggleDetail}
+                promote={breachDetails(report)}
+                breached={report.breaches.some((v) => v.decision.badge)}
+                collapsible
+              />
+            ) : null
+          }
           actions={
             report.breaches.length > 0 ? (
               <p>
@@ -101,17 +126,32 @@ export function App() {
             onRequest={() => requestSiteAccess(missing)}
           />
         ) : null}
+        {exposure.failed ? (
+          <p class="error" role="alert">
+            {t('saveFailed')}
+          </p>
+        ) : null}
         <div class="footer-links">
-          <HibpCredit class="credit" />
+          <p>
+            <button type="button" class="link" onClick={openExposures}>
+              {t('linkExposures')}
+            </button>
+          </p>
           <p>
             <button type="button" class="link" onClick={openOptions}>
               {t('linkOptions')}
             </button>
           </p>
         </div>
+        <HibpCredit class="credit" />
       </footer>
     </div>
   );
+}
+
+/** Details the site's warning breaches include (offered first in the chip editor). */
+function breachDetails(report: SiteReport) {
+  return detailsOf(report.breaches.filter((v) => v.decision.badge).flatMap((v) => v.breach.dataClasses)).filter(isProfileDetail);
 }
 
 /** The popup's state as a word, on the root element for tests and styling. */

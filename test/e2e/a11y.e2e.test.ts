@@ -67,7 +67,7 @@ describe.each(THEMES)('accessibility, %s theme', (theme) => {
     await page.close();
   });
 
-  it.each(['details.html?site=coupang.com', 'details.html?site=kurly.com', 'details.html?site=not%20a%20site', 'onboarding.html', 'options.html'])(
+  it.each(['details.html?site=coupang.com', 'details.html?site=kurly.com', 'details.html?site=not%20a%20site', 'onboarding.html', 'options.html', 'exposures.html'])(
     '%s',
     async (path) => {
       const page = await extensionPage(path, theme);

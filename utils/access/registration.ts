@@ -42,16 +42,32 @@ export async function reconcileContentScripts(
   api: Pick<typeof browser, 'scripting' | 'permissions'>,
   wanted: readonly string[],
 ): Promise<string[]> {
+  return reconcileScript(api, { id: CONTENT_SCRIPT_ID, file: CONTENT_SCRIPT_FILE }, wanted);
+}
+
+/** The opt-in form observer (entrypoints/observer/), registered only while the user has it on. */
+export const OBSERVER_SCRIPT_ID = 'exposure-watch-observer';
+export const OBSERVER_SCRIPT_FILE = 'observer.js';
+
+/**
+ * Make run-time content script `script` match exactly `wanted ∩ granted` (register, update or
+ * unregister; `wanted` empty unregisters). Returns the patterns it now matches.
+ */
+export async function reconcileScript(
+  api: Pick<typeof browser, 'scripting' | 'permissions'>,
+  { id, file }: { id: string; file: string },
+  wanted: readonly string[],
+): Promise<string[]> {
   const { origins = [] } = await api.permissions.getAll();
   const matches = grantedPatterns(wanted, origins).sort();
-  const existing = (await api.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] }))[0];
+  const existing = (await api.scripting.getRegisteredContentScripts({ ids: [id] }))[0];
   if (matches.length === 0) {
-    if (existing) await api.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    if (existing) await api.scripting.unregisterContentScripts({ ids: [id] });
     return [];
   }
   const script = {
-    id: CONTENT_SCRIPT_ID,
-    js: [CONTENT_SCRIPT_FILE],
+    id,
+    js: [file],
     matches,
     runAt: 'document_idle' as const,
     allFrames: false,

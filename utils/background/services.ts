@@ -10,10 +10,13 @@ import { grantedPatterns } from '@/utils/access/registration';
 import { originsFor } from '@/utils/match/site';
 import { isAlertable } from '@/utils/policy/alert';
 import { siteReport } from '@/utils/verdict/site-report';
-import { badgeFor, noticeFor, type Translate } from '@/utils/verdict/present';
+import { badgeFor, noticeFor } from '@/utils/verdict/present';
+import { translator } from '@/utils/i18n/catalog';
 import { dismiss, dismissals, readAlertSettings, tabVerdictKey } from '@/utils/settings/items';
 import { storage } from '#imports';
 import type { Handlers } from '@/utils/messaging/router';
+import { createSyncService, type SyncServiceDeps } from './sync-service';
+import { createProfileService } from './profile-service';
 import type { SiteReport, TabVerdict } from '@/utils/messaging/protocol';
 
 export interface BackgroundDeps {
@@ -21,12 +24,13 @@ export interface BackgroundDeps {
   now: () => number;
   /** Test build only: delay before answering `content:verdict`, read from storage (ms). */
   verdictDelay?: () => Promise<number>;
+  /** Feed sync overrides (tests: fetch, keys, timeouts). */
+  syncOptions?: Partial<Omit<SyncServiceDeps, 'browser' | 'now' | 'reconcile'>>;
 }
 
-export function createServices({ browser, now, verdictDelay }: BackgroundDeps) {
-  // Keys are checked by the locale tests; WXT's literal key type does not fit computed keys.
-  const t = browser.i18n.getMessage as Translate;
-  const locale = () => browser.i18n.getUILanguage();
+export function createServices({ browser, now, verdictDelay, syncOptions }: BackgroundDeps) {
+  /** Messages in the user's language (Options can override the browser's). */
+  const i18n = () => translator(browser);
 
   /** Match patterns for every site with an alertable breach under the current settings. */
   async function wantedPatterns(): Promise<string[]> {
@@ -42,17 +46,27 @@ export function createServices({ browser, now, verdictDelay }: BackgroundDeps) {
   }
 
   async function reconcile(): Promise<string[]> {
-    return reconcileContentScripts(browser, await wantedPatterns());
+    const matches = await reconcileContentScripts(browser, await wantedPatterns());
+    // The opt-in form observer follows the same sites (and the same triggers).
+    await profile.reconcileObserver();
+    return matches;
   }
+
+  // Feed sync (issue 3): its own service; its handlers join the table below.
+  const sync = createSyncService({ browser, now, reconcile, ...syncOptions });
 
   async function reportFor(url: string): Promise<SiteReport | null> {
     const [settings, dismissed] = await Promise.all([readAlertSettings(), dismissals.getValue()]);
     return siteReport(url, { now: now(), settings, dismissals: dismissed });
   }
 
+  // The user's exposure (issue 4): profile, checklist, observer; its handlers join the table below.
+  const profile = createProfileService({ browser, now, reportFor });
+
   /** Set (or clear) the tab's badge and remember its verdict in storage.session. */
   async function applyToTab(tabId: number, url: string, report: SiteReport | null): Promise<boolean> {
-    const badge = report ? badgeFor(report, t, locale()) : null;
+    const { t, locale } = await i18n();
+    const badge = report ? badgeFor(report, t, locale) : null;
     if (!badge || !report) {
       await storage.removeItem(tabVerdictKey(tabId));
       await browser.action.setBadgeText({ tabId, text: '' });
@@ -70,18 +84,26 @@ export function createServices({ browser, now, verdictDelay }: BackgroundDeps) {
   const tabOf = (sender: Browser.runtime.MessageSender) => ({ tabId: sender.tab!.id!, url: sender.url! });
 
   const handlers: Handlers = {
+    ...sync.handlers,
+    ...profile.handlers,
     async 'content:verdict'(_p, sender) {
       const report = await reportFor(sender.url!);
       const delay = (await verdictDelay?.()) ?? 0;
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-      return report ? noticeFor(report, t, locale(), browser.runtime.getManifest().version) : null;
+      if (!report) return null;
+      const { t, locale } = await i18n();
+      return noticeFor(report, t, locale, browser.runtime.getManifest().version);
     },
     async 'content:shown'(_p, sender) {
       const { tabId, url } = tabOf(sender);
       // The page is live (it just answered); a stale verdict never gets here because the
       // content script of a page that was left never receives its answer.
       if ((sender as { documentLifecycle?: string }).documentLifecycle === 'prerender') return { badge: false };
-      return { badge: await applyToTab(tabId, url, await reportFor(url)) };
+      const report = await reportFor(url);
+      const badge = await applyToTab(tabId, url, report);
+      // Remembered for "All my exposures"; never from a private tab.
+      if (badge && report) await profile.warned(report.site, sender.tab?.incognito === true);
+      return { badge };
     },
     async 'content:dismiss'({ breachId }, sender) {
       const report = await reportFor(sender.url!);
@@ -118,7 +140,7 @@ export function createServices({ browser, now, verdictDelay }: BackgroundDeps) {
     await storage.removeItem(tabVerdictKey(tabId));
   }
 
-  return { start, reconcile, handlers, forgetTab, reportFor, wantedPatterns };
+  return { start, reconcile, handlers, forgetTab, reportFor, wantedPatterns, sync, profile };
 }
 
 export type Services = ReturnType<typeof createServices>;

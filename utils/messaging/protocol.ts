@@ -6,6 +6,8 @@
 import * as z from 'zod';
 import type { BreachRecord } from '@/utils/feed/schema';
 import type { AlertDecision, Severity } from '@/utils/policy/alert';
+import { profileRequests, type ProfileResponses } from './profile-protocol';
+import type { FeedSyncStatus, SyncNowResult } from '@/utils/feed/sync-state';
 
 const Empty = z.object({}).strict();
 
@@ -24,6 +26,12 @@ export const requests = {
   'ui:tab-verdict': z.object({ tabId: z.number().int().nonnegative() }).strict(),
   /** Extension page: which breached sites' origins are alertable, and which are not yet granted. */
   'ui:access-status': Empty,
+  /** Extension page (options): the feed's sequence, dates, breach count, last check, change and error. */
+  'ui:feed-status': Empty,
+  /** Extension page (options "Sync now"): check the feed now (joins a sync already running). */
+  'ui:sync-now': Empty,
+  /** The user's exposure: profile, checklist, all exposures, export / import, observation (./profile-protocol.ts). */
+  ...profileRequests,
 } as const;
 
 export type MessageName = keyof typeof requests;
@@ -78,7 +86,7 @@ export interface AccessStatus {
   missing: string[];
 }
 
-export interface Responses {
+export interface Responses extends ProfileResponses {
   'content:verdict': NoticeVerdict | null;
   'content:shown': { badge: boolean };
   'content:dismiss': { ok: true };
@@ -86,6 +94,8 @@ export interface Responses {
   'ui:site-report': SiteReport | null;
   'ui:tab-verdict': TabVerdict | null;
   'ui:access-status': AccessStatus;
+  'ui:feed-status': FeedSyncStatus;
+  'ui:sync-now': SyncNowResult;
 }
 
 /** Wire shape: `{ type, ...payload }`. */

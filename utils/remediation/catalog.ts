@@ -34,9 +34,9 @@ export interface RemediationStep {
 
 /** Details in the order their steps are shown: what lets someone take money or accounts first. */
 export const DETAIL_PRIORITY: readonly CanonicalDetail[] = [
-  'password', 'security-questions', 'payment-card', 'bank-account', 'government-id', 'phone', 'device-id',
-  'entrance-code', 'address', 'order-history', 'email', 'birth-date', 'username', 'name', 'location',
-  'gender', 'other',
+  'password', 'security-questions', 'payment-card', 'bank-account', 'government-id', 'finances', 'phone',
+  'device-id', 'entrance-code', 'address', 'order-history', 'messages', 'health', 'email', 'work',
+  'birth-date', 'username', 'social-profiles', 'photos', 'personal-life', 'name', 'location', 'gender', 'other',
 ];
 
 /** Every step, grouped by detail in `DETAIL_PRIORITY` order, `general` last. */
@@ -65,6 +65,13 @@ export const REMEDIATION_STEPS: readonly RemediationStep[] = [
   { id: 'username.login-attempts', detail: 'username' },
   { id: 'name.not-proof', detail: 'name' },
   { id: 'location.not-proof', detail: 'location' },
+  { id: 'finances.money-scams', detail: 'finances' },
+  { id: 'messages.quoted-messages', detail: 'messages' },
+  { id: 'health.check-insurance', detail: 'health' },
+  { id: 'work.impersonation', detail: 'work' },
+  { id: 'social-profiles.check-settings', detail: 'social-profiles' },
+  { id: 'photos.fake-profiles', detail: 'photos' },
+  { id: 'personal-life.blackmail', detail: 'personal-life' },
   { id: 'general.official-notice', detail: 'general', link: 'official-notice' },
   { id: 'general.kisa-118', detail: 'general', countries: ['KR'] },
 ];

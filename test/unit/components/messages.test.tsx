@@ -12,7 +12,7 @@ function files(dir: string): string[] {
   });
 }
 
-const sources = ['components', 'entrypoints/popup', 'entrypoints/details', 'entrypoints/onboarding', 'entrypoints/options', 'utils/ui'].flatMap(files);
+const sources = ['components', 'entrypoints/popup', 'entrypoints/details', 'entrypoints/onboarding', 'entrypoints/options', 'entrypoints/exposures', 'utils/ui'].flatMap(files);
 const used = new Set(sources.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g)].map((m) => m[1])));
 const derived = [
   ...['high', 'medium', 'low'].map((s) => `severity_${s}`),
