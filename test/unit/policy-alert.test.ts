@@ -52,6 +52,7 @@ describe('alert policy', () => {
   it('rates severity from the data classes', () => {
     expect(severityOf(makeBreach({ dataClasses: ['Email addresses', 'Passwords'] }))).toBe('high');
     expect(severityOf(makeBreach({ dataClasses: ['Credit cards'] }))).toBe('high');
+    expect(severityOf(makeBreach({ dataClasses: ['Phone numbers', 'IMSI numbers', 'SIM authentication keys'] }))).toBe('high');
     expect(severityOf(makeBreach({ dataClasses: ['Phone numbers'] }))).toBe('medium');
     expect(severityOf(makeBreach({ dataClasses: ['Email addresses', 'Usernames'] }))).toBe('low');
     expect(maxSeverity(['low', 'high', 'medium'])).toBe('high');

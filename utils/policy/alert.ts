@@ -64,6 +64,8 @@ const HIGH = new Set([
   'Social security numbers', 'National identity numbers', 'Passport numbers', 'Security questions and answers',
   'Auth tokens', 'Encrypted keys', 'Financial transactions', 'Partial credit card data', 'Tax numbers',
   'Driver\'s licenses', 'PINs',
+  // USIM keys let a criminal clone the SIM and receive the victim's texts, one-time codes included.
+  'SIM authentication keys',
 ]);
 // Classes that enable targeted phishing, smishing and fraud at the door.
 const MEDIUM = new Set([
