@@ -1,12 +1,15 @@
 /**
- * Options: alert settings (bound to the `alertSettings` storage item), site access, and the
- * breach feed's status. Later issues add the profile, "sync now" and export / delete.
+ * Options: language, alert settings (bound to the `alertSettings` storage item), site access,
+ * the user's sites and details (with import, export and delete), and the breach feed's status
+ * with "Sync now".
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { HibpCredit } from '@/components/credit';
 import { SiteAccess } from '@/components/site-access';
 import { AlertSettingsForm } from '@/components/alert-settings-form';
+import { LanguageSetting } from '@/components/language-setting';
+import { uiLanguage, type UiLanguageSetting } from '@/utils/i18n/catalog';
 import { FeedSection } from './feed-section';
 import { YourDataSections } from './your-data';
 import { alertSettings, readAlertSettings } from '@/utils/settings/items';
@@ -26,9 +29,11 @@ export function App() {
   const { t } = useI18n();
   const [settings, setSettings] = useState<AlertSettings | null>(null);
   const access = useAccessStatus(loadAccessStatus);
+  const [language, setLanguage] = useState<UiLanguageSetting | null>(null);
 
   useEffect(() => {
     void readAlertSettings().then(setSettings);
+    void uiLanguage.getValue().then(setLanguage);
     // Another page (or the popup) may change settings while this one is open.
     const unwatch = alertSettings.watch(() => void readAlertSettings().then(setSettings));
     return unwatch;
@@ -41,6 +46,12 @@ export function App() {
     access.reload();
   };
 
+  const chooseLanguage = async (next: UiLanguageSetting) => {
+    await uiLanguage.setValue(next);
+    // Every string on the page is in the old language: reload it in the new one.
+    location.reload();
+  };
+
   return (
     <div class="page">
       <header>
@@ -48,6 +59,10 @@ export function App() {
         <h1>{t('optionsHeading')}</h1>
       </header>
       <main>
+        <section aria-labelledby="language">
+          <h2 id="language">{t('optionsLanguageHeading')}</h2>
+          {language ? <LanguageSetting value={language} onChange={(next) => void chooseLanguage(next)} /> : null}
+        </section>
         <section aria-labelledby="alerts">
           <h2 id="alerts">{t('optionsAlertsHeading')}</h2>
           {settings ? (
