@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * The demo: build the extension (test build mode), serve local replicas of www.coupang.com and an
  * unaffected shop (www.kurly.com), open both in Chromium with the extension, open the popup as a
@@ -61,6 +62,9 @@ const lang = values.lang === 'ko' ? 'ko' : 'en-US';
 const messages = JSON.parse(readFileSync(join(ROOT, 'public', '_locales', lang === 'ko' ? 'ko' : 'en', 'messages.json'), 'utf8'));
 const whatToDo: string = messages.noticeWhatToDo.message;
 const session = await launchWithExtension(E2E_BUILD, { resolverRules: server.resolverRules(), headed: values.headed, lang });
+// Headless Chromium reports en-US to extensions whatever --lang says: use the extension's own
+// language setting, as a user would in Options.
+await session.worker.evaluate((l) => chrome.storage.local.set({ 'ui-language': l }), lang === 'ko' ? 'ko' : 'en');
 const lines: string[] = [];
 const files: string[] = [];
 try {
