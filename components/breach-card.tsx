@@ -94,15 +94,17 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
   const noAction = NO_ACTION_REASONS.includes(decision.reason);
   const steps = noAction ? [] : exposure ? exposure.steps : remediationFor(breach, site);
   const description = (ko && breach.descriptionKo) || breach.description;
-  const sources = breach.sources.filter((s) => isHttpsUrl(s));
-  const notice = isHttpsUrl(breach.officialNotice) ? breach.officialNotice : null;
+  // A sensitive breach (adult sites and the like) links nowhere: no source, notice or site link.
+  const quiet = breach.flags.sensitive;
+  const sources = quiet ? [] : breach.sources.filter((s) => isHttpsUrl(s));
+  const notice = !quiet && isHttpsUrl(breach.officialNotice) ? breach.officialNotice : null;
   const { start, end } = breach.exposureWindow;
 
   const about = (
     <>
       {description ? (
         <Section title={t('cardWhatHappened')} tag={sub}>
-          <SafeDescription html={description} class="description" />
+          <SafeDescription html={description} class="description" links={!quiet} />
         </Section>
       ) : null}
       <Section title={t('cardWhenAndHowMany')} tag={sub}>

@@ -28,15 +28,15 @@ export function isHttpsUrl(href: string | null | undefined): href is string {
   }
 }
 
-function toChildren(nodes: NodeListOf<ChildNode> | ChildNode[]): ComponentChildren[] {
-  return Array.from(nodes).map((node, i) => toVNode(node, i));
+function toChildren(nodes: NodeListOf<ChildNode> | ChildNode[], links: boolean): ComponentChildren[] {
+  return Array.from(nodes).map((node, i) => toVNode(node, i, links));
 }
 
-function toVNode(node: ChildNode, key: number): ComponentChildren {
+function toVNode(node: ChildNode, key: number, links: boolean): ComponentChildren {
   if (node.nodeType === 3) return node.textContent;
   if (node.nodeType !== 1) return null;
   const el = node as Element;
-  const kids = toChildren(el.childNodes);
+  const kids = toChildren(el.childNodes, links);
   switch (el.tagName.toLowerCase()) {
     case 'br':
       return <br key={key} />;
@@ -46,7 +46,7 @@ function toVNode(node: ChildNode, key: number): ComponentChildren {
       return <strong key={key}>{kids}</strong>;
     case 'a': {
       const href = el.getAttribute('href');
-      if (!isHttpsUrl(href)) return <span key={key}>{kids}</span>;
+      if (!links || !isHttpsUrl(href)) return <span key={key}>{kids}</span>;
       return (
         <a key={key} href={href} target="_blank" rel="noopener noreferrer">
           {kids}
@@ -63,7 +63,7 @@ function toVNode(node: ChildNode, key: number): ComponentChildren {
  * Sanitise `html` and return Preact children. Links that are not https lose their link and
  * keep their text; scripts, images, handlers and styles are dropped.
  */
-export function descriptionNodes(html: string): ComponentChildren[] {
+export function descriptionNodes(html: string, links = true): ComponentChildren[] {
   // The wrapper (dropped, its content kept) makes the first node of the input an element:
   // happy-dom's NodeIterator, which the unit tests run on, skips a leading text node otherwise.
   const fragment = purify().sanitize(`<span>${html}</span>`, {
@@ -72,9 +72,11 @@ export function descriptionNodes(html: string): ComponentChildren[] {
     ALLOWED_URI_REGEXP: /^https:/i,
     RETURN_DOM_FRAGMENT: true,
   });
-  return toChildren(fragment.childNodes);
+  // Without links, an <a> becomes its text (in toVNode).
+  return toChildren(fragment.childNodes, links);
 }
 
-export function SafeDescription({ html, class: className }: { html: string; class?: string }) {
-  return <p class={className}>{descriptionNodes(html)}</p>;
+/** A feed description as text and allowed markup; `links={false}` keeps link text only. */
+export function SafeDescription({ html, class: className, links = true }: { html: string; class?: string; links?: boolean }) {
+  return <p class={className}>{descriptionNodes(html, links)}</p>;
 }

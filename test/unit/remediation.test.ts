@@ -102,7 +102,11 @@ describe('remediation catalog', () => {
     expect(changePasswordUrl('coupang.com')).toBe('https://coupang.com/.well-known/change-password');
     expect(changePasswordUrl('evil.com/x?')).toBeNull();
     expect(changePasswordUrl('javascript:alert(1)')).toBeNull();
-    // A site that is not a domain drops the step rather than linking somewhere odd.
-    expect(remediationFor(makeBreach({ dataClasses: ['Passwords'] }), 'not a site').map((s) => s.id)).not.toContain('password.change-here');
+    // A site that is not a domain keeps the step but links nowhere odd.
+    expect(remediationFor(makeBreach({ dataClasses: ['Passwords'] }), 'not a site').find((s) => s.id === 'password.change-here')).toMatchObject({ href: null, linkKey: null });
+    // A sensitive breach links to neither the site nor the breach's notice.
+    const quiet = remediationFor(makeBreach({ dataClasses: ['Passwords'], officialNotice: 'https://x.example/n', flags: { ...makeBreach().flags, sensitive: true } }), 'coupang.com');
+    expect(quiet.find((s) => s.id === 'password.change-here')).toMatchObject({ href: null });
+    expect(quiet.map((s) => s.id)).not.toContain('general.official-notice');
   });
 });

@@ -116,7 +116,9 @@ export function changePasswordUrl(site: string): string | null {
   return DOMAIN.test(site) ? `https://${site}/.well-known/change-password` : null;
 }
 
-function linkFor(link: StepLink, breach: Pick<BreachRecord, 'officialNotice'>, site: string): string | null {
+function linkFor(link: StepLink, breach: Pick<BreachRecord, 'officialNotice' | 'flags'>, site: string): string | null {
+  // Sensitive breaches (adult sites and the like) get no outbound link to the site or the breach.
+  if (breach.flags.sensitive && link !== 'hibp') return null;
   switch (link) {
     case 'change-password':
       return changePasswordUrl(site);
@@ -131,10 +133,11 @@ function linkFor(link: StepLink, breach: Pick<BreachRecord, 'officialNotice'>, s
  * The steps to take after `breach`, seen on `site` (registrable domain, lower-case ASCII):
  * the steps of every canonical detail the breach exposed, in `DETAIL_PRIORITY` order, then the
  * general ones. Country-bound steps follow `breach.country`; a step with a link is kept only
- * when its link resolves to an https URL.
+ * when its link resolves to an https URL, except the password change, which stands on its own
+ * (it loses its link for a sensitive breach).
  */
 export function remediationFor(
-  breach: Pick<BreachRecord, 'dataClasses' | 'country' | 'officialNotice'>,
+  breach: Pick<BreachRecord, 'dataClasses' | 'country' | 'officialNotice' | 'flags'>,
   site: string,
 ): PlannedStep[] {
   const exposed = new Set<CanonicalDetail | 'general'>(detailsOf(breach.dataClasses));
@@ -147,13 +150,13 @@ export function remediationFor(
     if (step.countries && (!country || !step.countries.includes(country))) continue;
     if (step.exceptCountries && country && step.exceptCountries.includes(country)) continue;
     const href = step.link ? linkFor(step.link, breach, site) : null;
-    if (step.link && !href) continue;
+    if (step.link && !href && step.link !== 'change-password') continue;
     out.push({
       id: step.id,
       detail: step.detail,
       messageKey: stepMessageKey(step.id),
       href,
-      linkKey: step.link ? stepLinkMessageKey(step.link) : null,
+      linkKey: href && step.link ? stepLinkMessageKey(step.link) : null,
     });
   }
   // Stable sort keeps catalog order within a detail.

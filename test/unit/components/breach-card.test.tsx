@@ -127,4 +127,23 @@ describe('BreachCard', () => {
     const { queryByText } = renderWithI18n(<BreachCard verdict={verdict(coupang)} site="coupang.com" />, 'en');
     expect(queryByText('쿠팡')).toBeNull();
   });
+
+  it('links nowhere for a sensitive breach: no sources, notice, description or site links', () => {
+    const sensitive = makeBreach({
+      id: 'AdultSite',
+      source: 'hibp',
+      domains: ['adult.example'],
+      dataClasses: ['Email addresses', 'Passwords'],
+      description: 'In 2024, <a href="https://news.example/story">a report</a> said the site was breached.',
+      officialNotice: 'https://adult.example/notice',
+      sources: ['https://news.example/story'],
+      flags: { ...makeBreach().flags, sensitive: true },
+    });
+    const { container } = renderWithI18n(<BreachCard verdict={verdict(sensitive)} site="adult.example" />);
+    const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs.filter((h) => !h?.startsWith('https://haveibeenpwned.com'))).toEqual([]);
+    expect(container.textContent).toContain('a report said the site was breached');
+    // The password step stays, without its link to the site.
+    expect(container.querySelector('[data-step-id="password.change-here"]')).not.toBeNull();
+  });
 });

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { afterEach } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { I18nProvider, type Translate } from '@/components/i18n';
+import { formatMessage } from '@/utils/i18n/catalog';
 
 interface Message {
   message: string;
@@ -17,19 +18,10 @@ export function loadMessages(lang: 'en' | 'ko'): Record<string, Message> {
   return JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, Message>;
 }
 
-/** `i18n.getMessage` semantics: unknown key -> '' (we surface the key instead, to catch typos). */
+/** `i18n.getMessage` semantics (the extension's own formatter); an unknown key shows as ??key?? to catch typos. */
 export function translator(lang: 'en' | 'ko'): Translate {
-  const messages = loadMessages(lang);
-  return (key, substitutions) => {
-    const m = messages[key];
-    if (!m) return `??${key}??`;
-    const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-    const fill = (s: string) => s.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-    return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => {
-      const p = m.placeholders?.[name.toLowerCase()];
-      return p ? fill(p.content) : whole;
-    });
-  };
+  const catalog = loadMessages(lang);
+  return (key, substitutions) => (key in catalog ? formatMessage(catalog, key, substitutions) : `??${key}??`);
 }
 
 // Vitest runs without globals, so testing-library cannot register its own cleanup.
