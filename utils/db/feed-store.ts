@@ -10,7 +10,8 @@
  * Content scripts never open this database (there IndexedDB belongs to the page's origin);
  * they ask the background.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { lazyDb } from '@/utils/db/connection';
 import type { BreachRecord, FeedDocument } from '@/utils/feed/schema';
 
 export const DB_NAME = 'exposure-watch';
@@ -38,37 +39,20 @@ interface Schema extends DBSchema {
   meta: { key: 'feed'; value: FeedMeta };
 }
 
-let connection: Promise<IDBPDatabase<Schema>> | null = null;
+const connection = lazyDb<Schema>(DB_NAME, DB_VERSION, (database, oldVersion) => {
+  // Each step is idempotent and runs once per version crossed.
+  if (oldVersion < 1) {
+    const breaches = database.createObjectStore('breaches', { keyPath: 'id' });
+    breaches.createIndex('by-domain', 'domains', { multiEntry: true });
+    database.createObjectStore('meta');
+  }
+});
 
 /** The shared connection, opened (and upgraded) on first use. */
-export function db(): Promise<IDBPDatabase<Schema>> {
-  connection ??= openDB<Schema>(DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
-      // Each step is idempotent and runs once per version crossed.
-      if (oldVersion < 1) {
-        const breaches = database.createObjectStore('breaches', { keyPath: 'id' });
-        breaches.createIndex('by-domain', 'domains', { multiEntry: true });
-        database.createObjectStore('meta');
-      }
-    },
-    blocking() {
-      // A newer version elsewhere wants to upgrade: let it, and reopen next time.
-      void connection?.then((c) => c.close());
-      connection = null;
-    },
-  }).catch((error: unknown) => {
-    connection = null;
-    throw error;
-  });
-  return connection;
-}
+export const db = (): Promise<IDBPDatabase<Schema>> => connection.get();
 
 /** Close and forget the connection (tests; and before deleting the database). */
-export async function closeDb(): Promise<void> {
-  const c = connection;
-  connection = null;
-  if (c) (await c).close();
-}
+export const closeDb = (): Promise<void> => connection.close();
 
 /** The stored feed's metadata, or null before any feed was stored. */
 export async function getFeedMeta(): Promise<FeedMeta | null> {

@@ -11,7 +11,8 @@
  *
  * Nothing here ever holds a form field's value: observation records detail *kinds* only.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { lazyDb } from '@/utils/db/connection';
 import type { ChecklistEntry, SiteProfile, WarnedSite } from './types';
 
 export const USER_DB_NAME = 'exposure-watch-user';
@@ -25,34 +26,18 @@ export interface UserSchema extends DBSchema {
   warned: { key: string; value: WarnedSite };
 }
 
-let connection: Promise<IDBPDatabase<UserSchema>> | null = null;
+const connection = lazyDb<UserSchema>(USER_DB_NAME, USER_DB_VERSION, (database, oldVersion) => {
+  // Each step is idempotent and runs once per version crossed.
+  if (oldVersion < 1) {
+    database.createObjectStore('profile', { keyPath: 'site' });
+    const checklist = database.createObjectStore('checklist', { keyPath: ['site', 'breachId', 'stepId'] });
+    checklist.createIndex('by-site', 'site');
+    database.createObjectStore('warned', { keyPath: 'site' });
+  }
+});
 
 /** The shared connection, opened (and upgraded) on first use. */
-export function userDb(): Promise<IDBPDatabase<UserSchema>> {
-  connection ??= openDB<UserSchema>(USER_DB_NAME, USER_DB_VERSION, {
-    upgrade(database, oldVersion) {
-      // Each step is idempotent and runs once per version crossed.
-      if (oldVersion < 1) {
-        database.createObjectStore('profile', { keyPath: 'site' });
-        const checklist = database.createObjectStore('checklist', { keyPath: ['site', 'breachId', 'stepId'] });
-        checklist.createIndex('by-site', 'site');
-        database.createObjectStore('warned', { keyPath: 'site' });
-      }
-    },
-    blocking() {
-      void connection?.then((c) => c.close());
-      connection = null;
-    },
-  }).catch((error: unknown) => {
-    connection = null;
-    throw error;
-  });
-  return connection;
-}
+export const userDb = (): Promise<IDBPDatabase<UserSchema>> => connection.get();
 
-/** Close and forget the connection (tests). */
-export async function closeUserDb(): Promise<void> {
-  const c = connection;
-  connection = null;
-  if (c) (await c).close();
-}
+/** Close and forget the connection (tests; and before deleting the database). */
+export const closeUserDb = (): Promise<void> => connection.close();
