@@ -39,7 +39,8 @@ function e2eHostPermissions(): string[] {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox's reviewers rebuild from the sources zip: README.md "Building from source" has the steps.
-  zip: { excludeSources: ['demo-output/**', 'docs/screenshots/**'], includeSources: ['.npmrc'] },
+  // includeSources replaces WXT's default list of files: every file, plus .npmrc (a dotfile).
+  zip: { excludeSources: ['demo-output/**', 'docs/screenshots/**', '.tmp/**'], includeSources: ['**/*', '.npmrc'] },
   vite: ({ mode }) => ({
     plugins: [preact()],
     define: { __FEED_URL__: JSON.stringify(feedUrl(mode)), __FEED_EXTRA_KEYS__: JSON.stringify(extraFeedKeys(mode)) },

@@ -77,7 +77,7 @@ try {
     const report = await reportFor(session, url);
     const found = report?.breaches.map((v) => `${v.breach.title} (${v.breach.breachDate}, ${v.decision.reason})`) ?? [];
     lines.push(`${host}  badge=${JSON.stringify(badge)}  breaches: ${found.length ? found.join('; ') : 'none'}`);
-    const slug = host.replace(/^www\./, '').replace(/\./g, '-');
+    const slug = `${host.replace(/^www\./, '').replace(/\./g, '-')}${lang === 'ko' ? '-ko' : ''}`;
     files.push(await shot(page, `${slug}-page.png`));
     const popup = await openPopup(session, page);
     files.push(await shot(popup, `${slug}-popup.png`, true));

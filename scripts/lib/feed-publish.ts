@@ -62,7 +62,7 @@ function readJson(file: string): unknown {
   }
 }
 
-function printReport(report: BuildReport, log: (line: string) => void): void {
+function printReport(report: BuildReport, log: (line: string) => void, brief: boolean): void {
   log(`HIBP: ${report.hibpIn} in, ${report.dropped.length} dropped`);
   log(`curated: ${report.curatedIn} in, ${report.errors.length} invalid`);
   log(`breaches out: ${report.out}`);
@@ -71,9 +71,14 @@ function printReport(report: BuildReport, log: (line: string) => void): void {
     log(`\n${title} (${lines.length}):`);
     for (const line of lines) log(`  ${line}`);
   };
-  section('Repaired', report.repaired);
-  section('Dropped', report.dropped);
-  section('Merged', report.merged);
+  if (brief) {
+    // --check: the sources were reviewed when the feed was built; list only what is wrong.
+    log(`(${report.repaired.length} repaired, ${report.dropped.length} dropped, ${report.merged.length} merged: run without --check to list them)`);
+  } else {
+    section('Repaired', report.repaired);
+    section('Dropped', report.dropped);
+    section('Merged', report.merged);
+  }
   section('Curated errors (bugs in our data)', report.errors);
 }
 
@@ -110,8 +115,14 @@ export async function publishFeed(options: PublishOptions): Promise<PublishResul
   const sources = { hibp: readJson(options.hibpFile), curated: readJson(options.curatedFile) };
   const previous = existsSync(options.feedFile) ? readFileSync(options.feedFile, 'utf8') : null;
   const previousSig = existsSync(sigFile) ? readFileSync(sigFile, 'utf8') : null;
-  const built = buildFeed(sources, { sanitise: sanitiseDescription, sequence: 1, generated: options.generated });
-  printReport(built.report, log);
+  let built: ReturnType<typeof buildFeed>;
+  try {
+    built = buildFeed(sources, { sanitise: sanitiseDescription, sequence: 1, generated: options.generated });
+  } catch (error) {
+    // Bad source shapes and bad flags are explained by their message (no stack trace).
+    throw new FeedBuildError((error as Error).message);
+  }
+  printReport(built.report, log, options.check === true);
   if (built.report.errors.length) throw new FeedBuildError(`${built.report.errors.length} curated record(s) invalid: fix the curated source`);
 
   let minimum: number;

@@ -36,6 +36,7 @@ function curated(name: string, domains: string[], extra: Partial<CuratedBreach> 
     PwnCount: null,
     Description: `${name} was breached.`,
     DataClasses: ['Names'],
+    Sources: [`https://news.example/${name}`],
     ...flags,
     ...extra,
   };
@@ -72,13 +73,24 @@ describe('buildFeed', () => {
   it('merges duplicate ids: curated wins where it has a value, domains are unioned', () => {
     const { document, report } = build(
       [hibp('Shop', 'shop.com', { PwnCount: 500 }), hibp('Shop', 'shop.co.uk')],
-      [curated('Shop', ['shop.com', 'shop.co.kr'], { Title: 'Shop Inc.', Country: 'KR' })],
+      [curated('Shop', ['shop.com', 'shop.co.kr'], { Title: 'Shop Inc.', Country: 'KR', HIBPName: 'Shop' })],
     );
     expect(document.breaches).toHaveLength(1);
     // pwnCount: the later HIBP copy's 10 stands, since the curated record has none.
     expect(document.breaches[0]).toMatchObject({ id: 'Shop', source: 'curated', title: 'Shop Inc.', country: 'KR', pwnCount: 10 });
     expect(document.breaches[0].domains).toEqual(['shop.com', 'shop.co.uk', 'shop.co.kr']);
     expect(report.merged).toHaveLength(2);
+  });
+
+  it('refuses a curated id that clashes with an HIBP id unless the merge is asked for', () => {
+    const { document, report } = build([hibp('000webhost', '000webhost.com')], [curated('000webhost', ['coupang.com'])]);
+    expect(report.errors).toEqual([expect.stringMatching(/^000webhost: id is already an HIBP breach id; set "HIBPName"/)]);
+    expect(document.breaches.map((b) => b.domains)).toEqual([['000webhost.com']]);
+  });
+
+  it('refuses a curated record without an https source', () => {
+    const { report } = build([], [curated('NoSource2025', ['nosource.com'], { Sources: ['http://news.example/x'] }), curated('Fine2025', ['fine.com'])]);
+    expect(report.errors).toEqual([expect.stringMatching(/^NoSource2025: no https source/)]);
   });
 
   it('merges an HIBP breach named by a curated HIBPName under the curated id', () => {

@@ -88,7 +88,17 @@ export function buildFeed(sources: FeedSources, options: BuildOptions): { docume
       continue;
     }
     curatedIds.add(record.id);
+    // Curated facts must be checkable: at least one https source each.
+    if (record.sources.length === 0) {
+      report.errors.push(`${record.id}: no https source (curated records must cite where their facts come from)`);
+      continue;
+    }
     const hibpName = (raw as CuratedBreach).HIBPName;
+    // Merging with an HIBP record is asked for explicitly (HIBPName); a bare id clash is a mistake.
+    if (byId.has(record.id) && hibpName !== record.id) {
+      report.errors.push(`${record.id}: id is already an HIBP breach id; set "HIBPName": "${record.id}" to merge with it, or choose another id`);
+      continue;
+    }
     // The curated id wins, so a user's dismissals keep working once HIBP lists the breach too.
     const twinId = byId.has(record.id) ? record.id : typeof hibpName === 'string' && byId.has(hibpName) ? hibpName : null;
     if (twinId === null) {
