@@ -4,7 +4,7 @@
  * page. Presentational: everything comes from props and the i18n context.
  */
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { BreachVerdict } from '@/utils/messaging/protocol';
 import { detailMessageKey, detailOf, detailsOf } from '@/utils/taxonomy/details';
 import { remediationFor } from '@/utils/remediation/catalog';
@@ -60,6 +60,20 @@ function plainItems(classes: readonly string[], t: (k: string) => string): { tex
   return [...byText].map(([text, raw]) => ({ text, raw }));
 }
 
+/**
+ * Source links labelled by host name; a host listed again is numbered ("news.sbs.co.kr (2)"),
+ * so no two links read the same.
+ */
+export function sourceLinks(urls: readonly string[]): { href: string; label: string }[] {
+  const seen = new Map<string, number>();
+  return urls.map((href) => {
+    const host = new URL(href).hostname;
+    const n = (seen.get(host) ?? 0) + 1;
+    seen.set(host, n);
+    return { href, label: n === 1 ? host : `${host} (${n})` };
+  });
+}
+
 function Section({ title, tag, children, class: className }: { title: string; tag: HeadingTag; children: ComponentChildren; class?: string }) {
   const H = tag;
   return (
@@ -100,6 +114,23 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
   const notice = !quiet && isHttpsUrl(breach.officialNotice) ? breach.officialNotice : null;
   const { start, end } = breach.exposureWindow;
 
+  // "Also taken in this breach": adding a detail removes its chip, and with it the focus. Hand
+  // the focus to the next chip (or the previous one; the card's title after the last).
+  const card = useRef<HTMLElement>(null);
+  const refocus = useRef<string | null>(null);
+  const notToldUs = exposure?.notToldUs ?? [];
+  useEffect(() => {
+    const want = refocus.current;
+    if (want === null) return;
+    refocus.current = null;
+    const chip = want ? card.current?.querySelector<HTMLElement>(`.details-unknown li[data-detail="${want}"] button`) : null;
+    (chip ?? card.current?.querySelector<HTMLElement>('.card-title'))?.focus();
+  }, [notToldUs.join(' ')]);
+  const addDetail = (d: ProfileDetail, index: number) => {
+    refocus.current = notToldUs[index + 1] ?? notToldUs[index - 1] ?? '';
+    onAddDetail?.(d);
+  };
+
   const about = (
     <>
       {description ? (
@@ -133,10 +164,10 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
                 </a>
               </li>
             ) : null}
-            {sources.map((s) => (
-              <li key={s}>
-                <a href={s} target="_blank" rel="noopener noreferrer">
-                  {new URL(s).hostname}
+            {sourceLinks(sources).map(({ href, label }) => (
+              <li key={href}>
+                <a href={href} target="_blank" rel="noopener noreferrer">
+                  {label}
                 </a>
               </li>
             ))}
@@ -155,7 +186,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
             <ul class="details details-exposed may-be-exposed">
               {exposure.mayBeExposed.map((d) => (
                 <li key={d} data-detail={d}>
-                  {t(detailMessageKey(d))}
+                  <span class="detail-text">{t(detailMessageKey(d))}</span>
                 </li>
               ))}
             </ul>
@@ -168,7 +199,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
           <ul class="details details-exposed may-be-exposed">
             {exposed.map((e) => (
               <li key={e.d} data-detail={e.d} title={e.raw.join(', ')}>
-                {e.text}
+                <span class="detail-text">{e.text}</span>
               </li>
             ))}
           </ul>
@@ -181,11 +212,13 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
           <ul class="details details-not-exposed">
             {exposure.notExposed.map((d) => (
               <li key={d} data-detail={d}>
-                {t(detailMessageKey(d))}
+                <span class="detail-text">{t(detailMessageKey(d))}</span>
               </li>
             ))}
             {notExposedOther.map((c) => (
-              <li key={c}>{c}</li>
+              <li key={c}>
+                <span class="detail-text">{c}</span>
+              </li>
             ))}
           </ul>
         </Section>
@@ -206,17 +239,17 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
         <Section title={t('cardNotToldUs')} tag={sub} class="not-told-us">
           <p class="hint">{t('cardNotToldUsHint', site)}</p>
           <ul class="details details-unknown">
-            {exposure.notToldUs.map((d) => (
+            {exposure.notToldUs.map((d, i) => (
               <li key={d} data-detail={d}>
                 {onAddDetail ? (
-                  <button type="button" class="chip chip-add" onClick={() => onAddDetail(d)} aria-label={t('cardAddDetail', [t(detailMessageKey(d)), site])}>
+                  <button type="button" class="chip chip-add" onClick={() => addDetail(d, i)} aria-label={t('cardAddDetail', [t(detailMessageKey(d)), site])}>
                     <span class="chip-mark" aria-hidden="true">
                       +
                     </span>
                     <span class="chip-text">{t(detailMessageKey(d))}</span>
                   </button>
                 ) : (
-                  t(detailMessageKey(d))
+                  <span class="detail-text">{t(detailMessageKey(d))}</span>
                 )}
               </li>
             ))}
@@ -246,7 +279,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
           <ul class="details details-exposed">
             {exposed.map((e) => (
               <li key={e.d} data-detail={e.d} title={e.raw.join(', ')}>
-                {e.text}
+                <span class="detail-text">{e.text}</span>
               </li>
             ))}
           </ul>
@@ -260,7 +293,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
           <ul class="details details-not-exposed">
             {notExposed.map((n) => (
               <li key={n.text} title={n.raw.join(', ')}>
-                {n.text}
+                <span class="detail-text">{n.text}</span>
               </li>
             ))}
           </ul>
@@ -284,13 +317,14 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
 
   return (
     <article
+      ref={card}
       class={`card severity-border-${decision.severity} ${decision.badge ? 'alerting' : 'quiet'}`}
       aria-labelledby={headingId}
       data-breach-id={breach.id}
       data-reason={decision.reason}
     >
       <header class="card-header">
-        <H id={headingId} class="card-title">
+        <H id={headingId} class="card-title" tabIndex={-1}>
           {title}
         </H>
         <SeverityTag severity={decision.severity} />

@@ -20,7 +20,10 @@ export function Progress({ done, total }: { done: number; total: number }) {
   return (
     <p class={`progress${done >= total ? ' progress-complete' : ''}`}>
       <progress max={total} value={done} aria-hidden="true" />
-      <span class="progress-text">{progressText(done, total, t, locale)}</span>
+      {/* Polite live text: a tick is followed by "2 of 6 done" read out. */}
+      <span class="progress-text" aria-live="polite">
+        {progressText(done, total, t, locale)}
+      </span>
     </p>
   );
 }

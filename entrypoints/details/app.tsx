@@ -72,6 +72,7 @@ export function App({ search }: { search: string }) {
               onToggle={exposure.toggleDetail}
               promote={detailsOf(report.breaches.flatMap((v) => v.breach.dataClasses)).filter(isProfileDetail)}
               breached={report.breaches.some((v) => v.decision.badge)}
+              listed={report.breaches.length > 0}
             />
           ) : null
         }

@@ -78,6 +78,8 @@ function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
     },
     { signal },
   );
+  // Escape inside the notice dismisses it, as the close button does (never from the page's own focus).
+  box.addEventListener('keydown', (e) => e.key === 'Escape' && close.click(), { signal });
   root.append(box);
   return host;
 }
@@ -101,6 +103,10 @@ export default defineUnlistedScript(() => {
       { signal },
     );
     if (!verdict) return;
-    document.documentElement.append(render(verdict, signal));
+    // Before the page's body, so Tab reaches the warning first rather than after every link
+    // of the page (it is drawn bottom-right whatever its place).
+    const notice = render(verdict, signal);
+    if (document.body) document.body.before(notice);
+    else document.documentElement.append(notice);
   })();
 });

@@ -95,6 +95,7 @@ export function App() {
                 onToggle={exposure.toggleDetail}
                 promote={breachDetails(report)}
                 breached={report.breaches.some((v) => v.decision.badge)}
+                listed={report.breaches.length > 0}
                 collapsible
               />
             ) : null

@@ -34,20 +34,27 @@ async function inject(page: Page): Promise<void> {
   }
 }
 
-async function run(target: Page | ElementHandle, context: 'document' | 'self', disabled: string[] = []): Promise<AxeViolation[]> {
-  const fn = async (self: unknown, ctx: string, tags: string[], off: string[]) => {
+/** The rules whose outcome depends on colours: all a second colour theme needs to re-check. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+async function run(target: Page | ElementHandle, context: 'document' | 'self', disabled: string[] = [], only?: string[]): Promise<AxeViolation[]> {
+  const fn = async (self: unknown, ctx: string, tags: string[], off: string[], rulesOnly: string[] | null) => {
     const rules = Object.fromEntries(off.map((r) => [r, { enabled: false }]));
-    const result = await (window as unknown as AxeGlobal).axe.run(ctx === 'document' ? document : self, { runOnly: tags, rules });
+    const runOnly = rulesOnly ? { type: 'rule', values: rulesOnly.filter((r) => !off.includes(r)) } : tags;
+    const result = await (window as unknown as AxeGlobal).axe.run(ctx === 'document' ? document : self, { runOnly, rules });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   };
-  if ('goto' in target) return target.evaluate(fn, null, context, TAGS, disabled);
-  return target.evaluate(fn, context, TAGS, disabled);
+  if ('goto' in target) return target.evaluate(fn, null, context, TAGS, disabled, only ?? null);
+  return target.evaluate(fn, context, TAGS, disabled, only ?? null);
 }
 
-/** Violations on the whole page (WCAG 2.1 A/AA and best practices). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Violations on the whole page (WCAG 2.1 A/AA and best practices).
+ * @param only run just these rules (e.g. COLOUR_RULES for a second colour theme).
+ */
+export async function axeViolations(page: Page, only?: string[]): Promise<AxeViolation[]> {
   await inject(page);
-  return run(page, 'document');
+  return run(page, 'document', [], only);
 }
 
 /**
@@ -57,7 +64,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
  * same page, and axe checks that copy. (`region` is off: the copy is not in a landmark by design,
  * it is a fixed overlay region of its own.)
  */
-export async function axeNoticeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeNoticeViolations(page: Page, only?: string[]): Promise<AxeViolation[]> {
   await inject(page);
   const cdp = await page.createCDPSession();
   let html: string;
@@ -85,7 +92,7 @@ export async function axeNoticeViolations(page: Page): Promise<AxeViolation[]> {
     NOTICE_CSS,
   )) as ElementHandle;
   try {
-    return await run(copy, 'self', ['region']);
+    return await run(copy, 'self', ['region'], only);
   } finally {
     await page.evaluate(() => {
       document.querySelector('exposure-watch-notice-copy')?.remove();

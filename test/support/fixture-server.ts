@@ -12,7 +12,7 @@ export const SITES_DIR = join(import.meta.dirname, '..', 'fixtures', 'sites');
 /** No scripts, no styles, nothing from anywhere: the notice must still show, styled. */
 export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
 
-export const FIXTURE_HOSTS = ['www.coupang.com', 'www.kurly.com'] as const;
+export const FIXTURE_HOSTS = ['www.coupang.com', 'www.kurly.com', 'www.lguplus.com', 'www.zacks.com', 'www.lottecard.co.kr'] as const;
 
 export interface FixtureServer {
   port: number;
