@@ -87,7 +87,8 @@ describe('your exposure in Chromium', () => {
     for (const theme of ['light', 'dark'] as const) {
       const popup = await openPopup(session, page);
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
-      await popup.click('.your-details button[aria-expanded="false"]');
+      // The profile section loads after the report: wait for it rather than race it.
+      await (await popup.waitForSelector('.your-details button[aria-expanded="false"]'))!.click();
       await popup.waitForSelector('.your-details button.chip');
       expect(await axeViolations(popup), `popup ${theme}`).toEqual([]);
       await popup.close();

@@ -7,8 +7,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
+import { FEED_HOST, FEED_PATH } from './feed-server';
 
 export const SITES_DIR = join(import.meta.dirname, '..', 'fixtures', 'sites');
+const PUBLIC_FEED_DIR = join(import.meta.dirname, '..', '..', 'public', 'feed');
 /** No scripts, no styles, nothing from anywhere: the notice must still show, styled. */
 export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; img-src 'none'";
 
@@ -30,17 +33,36 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(`${host} ${path}`);
-    void serve(host, path, res);
+    if (host === FEED_HOST) void serveBundledFeed(path, req.headers['if-none-match'], res);
+    else void serve(host, path, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
     requests,
+    // The test build's feed host comes last: a suite with its own feed server maps it first, and
+    // Chromium uses the first rule that matches. Otherwise its daily sync would go to real DNS.
     resolverRules: (extra = []) =>
-      [...FIXTURE_HOSTS, ...extra].map((h) => `MAP ${h} 127.0.0.1:${port}`).concat('EXCLUDE 127.0.0.1').join(', '),
+      [...FIXTURE_HOSTS, ...extra, FEED_HOST].map((h) => `MAP ${h} 127.0.0.1:${port}`).concat('EXCLUDE 127.0.0.1').join(', '),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The committed feed and its signature, served as a static host would (with an ETag). */
+async function serveBundledFeed(path: string, ifNoneMatch: string | undefined, res: ServerResponse): Promise<void> {
+  const file = path === FEED_PATH ? 'feed.json' : path === `${FEED_PATH}.sig` ? 'feed.json.sig' : null;
+  if (!file) {
+    res.writeHead(404).end();
+    return;
+  }
+  const body = await readFile(join(PUBLIC_FEED_DIR, file));
+  const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+  if (ifNoneMatch === etag) {
+    res.writeHead(304, { etag }).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json', etag }).end(body);
 }
 
 async function serve(host: string, path: string, res: ServerResponse): Promise<void> {
