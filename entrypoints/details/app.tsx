@@ -15,6 +15,7 @@ import type { SiteReport } from '@/utils/messaging/protocol';
 import { SiteDetailsEditor } from '@/components/detail-chips';
 import { useSiteExposure } from '@/utils/ui/use-site-exposure';
 import { exposuresUrl } from '@/utils/ui/pages';
+import { wrongWarningUrl } from '@/utils/report/wrong-warning';
 import { detailsOf, isProfileDetail } from '@/utils/taxonomy/details';
 
 type State = { kind: 'loading' } | { kind: 'error' } | { kind: 'not-website' } | { kind: 'report'; report: SiteReport };
@@ -91,6 +92,23 @@ export function App({ search }: { search: string }) {
           </p>
         ) : null}
         <HibpCredit />
+        {state.kind === 'report' && state.report.breaches.length > 0 ? (
+          <p>
+            <a
+              class="report-wrong"
+              href={wrongWarningUrl({
+                site: state.report.site,
+                breachIds: state.report.breaches.map((v) => v.breach.id),
+                feedSequence: state.report.feed?.sequence ?? null,
+                version: browser.runtime.getManifest().version,
+              })}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {t('reportWrongWarning')}
+            </a>
+          </p>
+        ) : null}
         <p>
           <a href={exposuresUrl()}>{t('linkExposures')}</a>
         </p>

@@ -158,6 +158,11 @@ describe('Exposure Watch in Chromium', () => {
     expect(details.url()).toBe(`chrome-extension://${session.extensionId}/details.html?site=coupang.com`);
     await details.waitForSelector('[data-state="breaches"]', { timeout: 10_000 });
     expect(await details.$eval('h1', (h) => h.textContent)).toContain('coupang.com');
+    // "Report a wrong warning": a prefilled tracker issue, opened only on the user's click.
+    const report = new URL(await details.$eval('a.report-wrong', (a) => (a as HTMLAnchorElement).href));
+    expect(report.origin + report.pathname).toBe('https://github.com/exposure-watch/exposure-watch/issues/new');
+    expect(report.searchParams.get('title')).toBe('Wrong warning: coupang.com');
+    expect(report.searchParams.get('body')).toContain('Breach(es): Coupang2025');
     await details.close();
     await page.close();
   });
