@@ -6,6 +6,7 @@ import { useId } from 'preact/hooks';
 import type { PlannedStep } from '@/utils/remediation/catalog';
 import { formatCount } from '@/utils/i18n/format';
 import { useI18n } from './i18n';
+import { StepLink } from './remediation-list';
 
 /** "3 of 7 done" / "All 7 done", localised. */
 export function progressText(done: number, total: number, t: (k: string, s?: string | string[]) => string, locale: string): string {
@@ -60,14 +61,7 @@ export function Checklist({ steps, site, done, onToggle }: ChecklistProps) {
                 <label for={id} class="step-text">
                   {t(step.messageKey, [site])}
                 </label>
-                {step.href && step.linkKey ? (
-                  <>
-                    {' '}
-                    <a class="step-link" href={step.href} target="_blank" rel="noopener noreferrer">
-                      {t(step.linkKey)}
-                    </a>
-                  </>
-                ) : null}
+                <StepLink step={step} />
               </span>
             </li>
           );
