@@ -132,6 +132,11 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
 }
 const focused = (page: Page, selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
 /**
+ * `focused`, allowing up to 3 s for focus that the page moves after a render (a loaded machine
+ * renders late); still false when the focus never arrives.
+ */
+const focusedSoon = (page: Page, selector: string) => until(() => focused(page, selector), (v) => v, 3_000).catch(() => false);
+/**
  * Put the keyboard at the top of an extension page: the next Tab goes to its first control.
  * (Blurring is not enough: Chromium resumes sequential navigation from the blurred element.)
  */
@@ -185,15 +190,15 @@ describe('the popup from the keyboard', () => {
     await tabTo(popup, '.your-details button[aria-expanded="false"]');
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('.your-details button.chip');
-    expect(await focused(popup, 'button.chip[data-detail="name"]')).toBe(true);
+    expect(await focusedSoon(popup, 'button.chip[data-detail="name"]')).toBe(true);
 
     await popup.keyboard.press('Space');
     expect(await popup.$eval('button.chip[data-detail="name"]', (b) => b.getAttribute('aria-pressed'))).toBe('true');
     await until(() => profileOf('coupang.com'), (s) => s.profile?.details.some((d) => d.detail === 'name') === true);
-    expect(await focused(popup, 'button.chip[data-detail="name"]')).toBe(true);
+    expect(await focusedSoon(popup, 'button.chip[data-detail="name"]')).toBe(true);
 
     await popup.keyboard.press('Tab');
-    expect(await focused(popup, 'button.chip[data-detail="email"]')).toBe(true);
+    expect(await focusedSoon(popup, 'button.chip[data-detail="email"]')).toBe(true);
     await popup.keyboard.press('Enter');
     await until(() => profileOf('coupang.com'), (s) => s.profile?.details.some((d) => d.detail === 'email') === true);
     await popup.keyboard.down('Shift');
@@ -206,7 +211,7 @@ describe('the popup from the keyboard', () => {
     await tabTo(popup, '.your-details button.link[aria-expanded="true"]');
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('.your-details-collapsed');
-    expect(await focused(popup, '.your-details button[aria-expanded="false"]')).toBe(true);
+    expect(await focusedSoon(popup, '.your-details button[aria-expanded="false"]')).toBe(true);
     await popup.close();
   });
 
@@ -281,7 +286,7 @@ describe('the details page from the keyboard', () => {
     const detail = await page.evaluate(() => document.activeElement!.getAttribute('data-detail'));
     await page.keyboard.press('Space');
     await until(() => profileOf('coupang.com'), (s) => s.profile?.details.some((d) => d.detail === detail) === true);
-    expect(await focused(page, `.chips-more button.chip[data-detail="${detail}"][aria-pressed="true"]`)).toBe(true);
+    expect(await focusedSoon(page, `.chips-more button.chip[data-detail="${detail}"][aria-pressed="true"]`)).toBe(true);
     await page.keyboard.press('Space');
     await until(() => profileOf('coupang.com'), (s) => !s.profile?.details.some((d) => d.detail === detail));
   });
@@ -297,7 +302,7 @@ describe('the details page from the keyboard', () => {
     await tabTo(page, `.not-told-us li[data-detail="${adds[0]}"] button`);
     await page.keyboard.press('Enter');
     await until(() => profileOf('coupang.com'), (s) => s.profile?.details.some((d) => d.detail === adds[0]) === true);
-    expect(await focused(page, `.not-told-us li[data-detail="${adds[1]}"] button`)).toBe(true);
+    expect(await focusedSoon(page, `.not-told-us li[data-detail="${adds[1]}"] button`)).toBe(true);
   });
 
   it('Space ticks a step and Enter follows nothing unexpected: the tick is saved', async () => {
