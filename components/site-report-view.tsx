@@ -9,7 +9,7 @@ import { useI18n } from './i18n';
 import { BreachCard } from './breach-card';
 import { formatInstant, yearOf } from './format';
 import type { SiteAssessment } from '@/utils/assessment/assess';
-import { detailMessageKey, type ProfileDetail } from '@/utils/taxonomy/details';
+import { detailMessageKey, detailsOf, type ProfileDetail } from '@/utils/taxonomy/details';
 import { formatList } from '@/utils/i18n/format';
 
 export interface SiteReportViewProps {
@@ -53,10 +53,23 @@ function leadFor(report: SiteReport, assessment: SiteAssessment | null | undefin
   return t('reportYourDetails', formatList(assessment.mayBeExposed.map((d) => t(detailMessageKey(d))), locale));
 }
 
+/**
+ * The details every warning breach of the site is said NOT to have exposed (company or
+ * regulator statements), in plain words: the reassurance a worried shopper looks for first.
+ */
+function notTakenFor(report: SiteReport, t: (k: string, s?: string | string[]) => string, locale: string): string | null {
+  const warning = report.breaches.filter((v) => v.decision.badge);
+  if (warning.length === 0) return null;
+  const sets = warning.map((v) => new Set(detailsOf(v.breach.notExposed).filter((d) => d !== 'other' && !detailsOf(v.breach.dataClasses).includes(d))));
+  const common = [...sets[0]].filter((d) => sets.every((s) => s.has(d)));
+  return common.length ? t('reportNotTaken', formatList(common.map((d) => t(detailMessageKey(d))), locale)) : null;
+}
+
 export function SiteReportView({ report, ageWindowDays, compact = false, heading, actions, assessment, profileSlot, onToggleStep, onAddDetail }: SiteReportViewProps) {
   const { t, locale } = useI18n();
   const answer = answerFor(report, t, locale);
   const warning = report.breaches.filter((v) => v.decision.badge).length;
+  const notTaken = notTakenFor(report, t, locale);
 
   const Answer = heading ? 'p' : 'h1';
   if (report.breaches.length === 0) {
@@ -83,6 +96,12 @@ export function SiteReportView({ report, ageWindowDays, compact = false, heading
         {answer}
       </Answer>
       <p class={`lead${assessment?.hasProfile && warning > 0 ? ' lead-yours' : ''}`}>{leadFor(report, assessment, t, locale)}</p>
+      {notTaken ? (
+        <p class="lead lead-safe">
+          <span aria-hidden="true">✓ </span>
+          {notTaken}
+        </p>
+      ) : null}
       {actions}
       {profileSlot}
       <ul class="cards" aria-label={t('reportListLabel', report.site)}>

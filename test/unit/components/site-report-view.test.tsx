@@ -17,6 +17,18 @@ describe('SiteReportView', () => {
     expect(getByRole('heading', { level: 1 }).textContent).toBe('coupang.com leaked customer data in 2025');
   });
 
+  it('says up front what the warning breaches did not take, only what all of them spared', () => {
+    const { container } = renderWithI18n(<SiteReportView report={report([verdict(coupang)])} compact />);
+    expect(container.querySelector('.lead-safe')?.textContent).toBe(
+      '✓ Not taken, say the company or regulators: passwords, payment card details, and bank account numbers.',
+    );
+    // A second warning breach that took passwords leaves only what both spared.
+    const second = verdict(makeBreach({ id: 'Coupang2026', dataClasses: ['Passwords'], notExposed: ['Credit cards'] }));
+    const both = renderWithI18n(<SiteReportView report={report([verdict(coupang), second])} compact />);
+    expect(both.container.querySelectorAll('.lead-safe')).toHaveLength(1);
+    expect(both.container.querySelectorAll('.lead-safe')[0].textContent).toContain('Not taken, say the company or regulators: payment card details.');
+  });
+
   it('lists non-warning breaches after warning ones, each with its reason', () => {
     const old = verdict(makeBreach({ id: 'Old', title: 'Old breach', breachDate: '2013-01-01' }), { badge: false, notice: false, reason: 'unverified', severity: 'low' });
     const { container } = renderWithI18n(<SiteReportView report={report([verdict(coupang), old])} compact />);
