@@ -260,17 +260,20 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
     </>
   ) : null;
 
+  // In the popup the background story folds away; the details page shows it open.
+  const aboutBlock = compact ? (
+    <details class="about">
+      <summary>{t('cardAbout')}</summary>
+      {about}
+    </details>
+  ) : (
+    about
+  );
+
   const body = yours ? (
     <>
       {yours}
-      {compact ? (
-        <details class="about">
-          <summary>{t('cardAbout')}</summary>
-          {about}
-        </details>
-      ) : (
-        about
-      )}
+      {aboutBlock}
     </>
   ) : (
     <>
@@ -304,14 +307,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
           <RemediationList steps={steps} site={site} />
         </Section>
       ) : null}
-      {compact ? (
-        <details class="about">
-          <summary>{t('cardAbout')}</summary>
-          {about}
-        </details>
-      ) : (
-        about
-      )}
+      {aboutBlock}
     </>
   );
 
