@@ -25,7 +25,7 @@ import { summariseExposures } from '@/utils/assessment/exposures';
 import { countsAsExposure } from '@/utils/assessment/assess';
 import { REMEDIATION_STEPS } from '@/utils/remediation/catalog';
 import type { SiteReport } from '@/utils/messaging/protocol';
-import type { Handlers } from '@/utils/messaging/router';
+import { MessageRejected, type Handlers } from '@/utils/messaging/router';
 import type { ProfileResponses } from '@/utils/messaging/profile-protocol';
 
 export interface ProfileServiceDeps {
@@ -92,7 +92,7 @@ export function createProfileService({ browser, now, reportFor }: ProfileService
       return { ok: true };
     },
     async 'ui:checklist-set'({ site, breachId, stepId, done }) {
-      if (!STEP_IDS.has(stepId)) throw new Error('no such remediation step');
+      if (!STEP_IDS.has(stepId)) throw new MessageRejected('no such remediation step');
       return setStepDone(site, breachId, stepId, done, now());
     },
     async 'ui:exposures'() {

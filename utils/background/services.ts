@@ -14,7 +14,7 @@ import { badgeFor, noticeFor } from '@/utils/verdict/present';
 import { translator } from '@/utils/i18n/catalog';
 import { dismiss, dismissals, readAlertSettings, tabVerdictKey } from '@/utils/settings/items';
 import { storage } from '#imports';
-import type { Handlers } from '@/utils/messaging/router';
+import { MessageRejected, type Handlers } from '@/utils/messaging/router';
 import { createSyncService, type SyncServiceDeps } from './sync-service';
 import { createProfileService } from './profile-service';
 import type { SiteReport, TabVerdict } from '@/utils/messaging/protocol';
@@ -107,13 +107,13 @@ export function createServices({ browser, now, verdictDelay, syncOptions }: Back
     },
     async 'content:dismiss'({ breachId }, sender) {
       const report = await reportFor(sender.url!);
-      if (!report || !report.breaches.some((v) => v.breach.id === breachId)) throw new Error('no such breach on this site');
+      if (!report || !report.breaches.some((v) => v.breach.id === breachId)) throw new MessageRejected('no such breach on this site');
       await dismiss(report.site, breachId);
       return { ok: true };
     },
     async 'content:open-details'(_p, sender) {
       const report = await reportFor(sender.url!);
-      if (!report) throw new Error('not a breached site');
+      if (!report) throw new MessageRejected('not a breached site');
       await browser.tabs.create({
         url: `${browser.runtime.getURL('/details.html')}?site=${encodeURIComponent(report.site)}`,
         index: (sender.tab?.index ?? 0) + 1,
