@@ -16,6 +16,8 @@ export default defineUnlistedScript(() => {
   document.addEventListener(
     'submit',
     (event) => {
+      // The page's own script can dispatch a made-up submit event; only the browser's counts.
+      if (!event.isTrusted) return;
       const form = event.target;
       if (!(form instanceof HTMLFormElement)) return;
       const details = detailsInForm(form);

@@ -89,9 +89,12 @@ describe('observer script', () => {
     script.main();
   }
 
+  /** A submit as the browser fires it for the user (the observer ignores the page's made-up ones). */
   function submit(form: HTMLFormElement) {
     form.addEventListener('submit', (e) => e.preventDefault());
-    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    const event = new Event('submit', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    form.dispatchEvent(event);
   }
 
   it('sends the kinds of details on submit, and nothing of what was typed', async () => {
