@@ -110,7 +110,7 @@ export async function replaceFeed(
 }
 
 /** Record a check that changed no breach (an HTTP 304, or the same feed again), keeping everything else. */
-export async function touchFeedMeta(checkedAt: number, patch: Partial<Pick<FeedMeta, 'etag' | 'url'>> = {}): Promise<void> {
+export async function touchFeedMeta(checkedAt: number, patch: Partial<Pick<FeedMeta, 'etag' | 'url' | 'digest'>> = {}): Promise<void> {
   const tx = (await db()).transaction('meta', 'readwrite');
   const meta = await tx.store.get('feed');
   if (meta) await tx.store.put({ ...meta, ...patch, checkedAt }, 'feed');

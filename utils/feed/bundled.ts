@@ -4,7 +4,7 @@
  * sequence); an older bundled copy never replaces a newer stored one.
  */
 import { FeedDocument } from '@/utils/feed/schema';
-import { getFeedMeta, replaceFeed } from '@/utils/db/feed-store';
+import { getFeedMeta, replaceFeed, touchFeedMeta } from '@/utils/db/feed-store';
 import { feedDigest } from '@/utils/feed/signature';
 
 export const BUNDLED_FEED_PATH = '/feed/feed.json';
@@ -32,6 +32,13 @@ export async function ensureBundledFeed(url: string, now: number, compare: boole
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`bundled feed invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  if (meta && meta.sequence === parsed.data.sequence && meta.origin === 'bundled' && !meta.digest) {
+    // Stored by a version from before feed sync, which kept no digest: it is this very feed (a
+    // sequence names one content). Without its digest the first sync would call the same feed on
+    // the server a rollback.
+    await touchFeedMeta(meta.checkedAt, { digest: await feedDigest(bytes) });
+    return 'kept';
   }
   if (meta && meta.sequence >= parsed.data.sequence) return 'kept';
   // The digest lets the first sync recognise the same feed on the server without an error.
