@@ -24,6 +24,7 @@ import { applyImport, deleteUserData, snapshotUserData, toExport } from '@/utils
 import { summariseExposures } from '@/utils/assessment/exposures';
 import { countsAsExposure } from '@/utils/assessment/assess';
 import { REMEDIATION_STEPS } from '@/utils/remediation/catalog';
+import { guardWrite } from '@/utils/db/storage-error';
 import type { SiteReport } from '@/utils/messaging/protocol';
 import { MessageRejected, type Handlers } from '@/utils/messaging/router';
 import type { ProfileResponses } from '@/utils/messaging/profile-protocol';
@@ -115,23 +116,31 @@ export function createProfileService({ browser, now, reportFor }: ProfileService
       return toExport(await snapshotUserData(await dismissals.getValue()), now());
     },
     async 'ui:data-import'({ data }) {
-      await applyImport(data);
+      // All or nothing across two stores: the dismissals (storage.local) first, then the user
+      // database in one transaction; if that is refused, the dismissals go back as they were.
       const current = await dismissals.getValue();
       const merged = { ...current };
       for (const [site, ids] of Object.entries(data.dismissals)) merged[site] = [...new Set([...(current[site] ?? []), ...ids])];
-      await dismissals.setValue(merged);
+      await guardWrite('the imported data', () => dismissals.setValue(merged));
+      try {
+        await applyImport(data);
+      } catch (error) {
+        await dismissals.setValue(current).catch((undo: unknown) => console.error('exposure-watch: could not restore dismissals after a failed import', undo));
+        throw error;
+      }
       return { ok: true };
     },
     async 'ui:data-delete-all'() {
       await deleteUserData();
-      await dismissals.setValue({});
+      // Removing needs no space, where writing `{}` could meet a full disk.
+      await guardWrite('the deletion', () => dismissals.removeValue());
       return { ok: true };
     },
     async 'ui:observation-get'() {
       return { enabled: await observeForms.getValue() };
     },
     async 'ui:observation-set'({ enabled }) {
-      await observeForms.setValue(enabled);
+      await guardWrite('the setting', () => observeForms.setValue(enabled));
       await reconcileObserver();
       return { enabled };
     },

@@ -16,6 +16,9 @@ import { dismiss, dismissals, readAlertSettings, tabVerdictKey } from '@/utils/s
 import { storage } from '#imports';
 import { MessageRejected, type Handlers } from '@/utils/messaging/router';
 import { createSyncService, type SyncServiceDeps } from './sync-service';
+import { storageProblemOf } from '@/utils/db/storage-error';
+import { storageFailure } from '@/utils/feed/sync';
+import { EMPTY_SYNC_STATE, feedSyncState } from '@/utils/feed/sync-state';
 import { createProfileService } from './profile-service';
 import type { SiteReport, TabVerdict } from '@/utils/messaging/protocol';
 
@@ -39,10 +42,30 @@ export function createServices({ browser, now, verdictDelay, syncOptions }: Back
     return originsFor(breaches.filter((b) => isAlertable(b, at, settings)).flatMap((b) => b.domains));
   }
 
-  /** Load the bundled feed if needed, then reconcile the content script registration. */
+  /**
+   * Load the bundled feed if needed, then reconcile the content script registration.
+   * @throws StorageError when the bundled feed cannot be stored (e.g. a full disk): nothing is
+   * half-stored, the options page shows the cause (as the last sync error), the popup says the
+   * breach list is missing, and the next start tries again.
+   */
   async function start(compareBundled: boolean): Promise<void> {
-    await ensureBundledFeed(browser.runtime.getURL(BUNDLED_FEED_PATH), now(), compareBundled);
+    try {
+      await ensureBundledFeed(browser.runtime.getURL(BUNDLED_FEED_PATH), now(), compareBundled);
+    } catch (error) {
+      if (storageProblemOf(error)) await noteFeedStorageFailure(error);
+      throw error;
+    }
     await reconcile();
+  }
+
+  /** Show a refused feed write where feed errors are shown (options); storage.local may be full too. */
+  async function noteFeedStorageFailure(error: unknown): Promise<void> {
+    try {
+      const state = { ...EMPTY_SYNC_STATE, ...(await feedSyncState.getValue()) };
+      await feedSyncState.setValue({ ...state, lastError: { ...storageFailure(error), at: now() } });
+    } catch (also) {
+      console.error('exposure-watch: could not record the feed storage failure', also);
+    }
   }
 
   async function reconcile(): Promise<string[]> {

@@ -3,13 +3,16 @@
  * step ids are stable, so ticks survive catalog updates). Lives in the user database.
  */
 import { userDb } from '@/utils/profile/user-db';
+import { guardWrite } from '@/utils/db/storage-error';
 import type { ChecklistEntry } from '@/utils/profile/types';
 
-/** Tick (`done`) or untick a step of `breachId` on `site`. */
-export async function setStepDone(site: string, breachId: string, stepId: string, done: boolean, now: number): Promise<ChecklistEntry> {
+/** Tick (`done`) or untick a step of `breachId` on `site`. @throws StorageError when the write is refused (other ticks stay). */
+export function setStepDone(site: string, breachId: string, stepId: string, done: boolean, now: number): Promise<ChecklistEntry> {
   const entry: ChecklistEntry = { site, breachId, stepId, done, at: now };
-  await (await userDb()).put('checklist', entry);
-  return entry;
+  return guardWrite('your checklist', async () => {
+    await (await userDb()).put('checklist', entry);
+    return entry;
+  });
 }
 
 /** Every checklist entry of a site (ticked or not). */

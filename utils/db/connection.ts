@@ -37,3 +37,30 @@ export function lazyDb<S extends DBSchema>(name: string, version: number, upgrad
     },
   };
 }
+
+/**
+ * Run `body` in a transaction and wait for the commit. On any failure (a refused request, an
+ * exception in `body`, an abort) the whole transaction is aborted, nothing of it stays, and the
+ * promise rejects with the transaction's error when it has one (e.g. a QuotaExceededError), else
+ * with the thrown error. The transaction's own `done` is always awaited, so no rejection goes
+ * unobserved. Requests `body` does not await must handle their own rejection.
+ */
+export async function runTransaction<T>(tx: { readonly done: Promise<void>; readonly error: DOMException | null; abort(): void }, body: () => Promise<T>): Promise<T> {
+  const done = tx.done;
+  // Observed at once: an abort can settle it while `body` still awaits something else.
+  done.catch(() => undefined);
+  let result: T;
+  try {
+    result = await body();
+  } catch (error) {
+    try {
+      if (!tx.error) tx.abort();
+    } catch {
+      // Already committed or aborted.
+    }
+    await done.catch(() => undefined);
+    throw tx.error ?? error;
+  }
+  await done;
+  return result;
+}

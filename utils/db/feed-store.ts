@@ -11,7 +11,8 @@
  * they ask the background.
  */
 import type { DBSchema, IDBPDatabase } from 'idb';
-import { lazyDb } from '@/utils/db/connection';
+import { lazyDb, runTransaction } from '@/utils/db/connection';
+import { guardWrite } from '@/utils/db/storage-error';
 import type { BreachRecord, FeedDocument } from '@/utils/feed/schema';
 
 export const DB_NAME = 'exposure-watch';
@@ -66,17 +67,23 @@ export async function getFeedMeta(): Promise<FeedMeta | null> {
  * skipped unless the new feed's sequence is greater (a compare-and-swap: another context may
  * have stored a feed since the caller looked).
  * @returns true when the feed was replaced, false when `onlyIfNewer` kept the stored one.
- * @throws the IndexedDB error (e.g. QuotaExceededError, DataCloneError) after the transaction aborted.
+ * @throws StorageError (`full` for a quota error) after the transaction aborted; its cause is the IndexedDB error.
  */
-export async function replaceFeed(
+export function replaceFeed(
   doc: FeedDocument,
   meta: Omit<FeedMeta, 'sequence' | 'generated'>,
   options: { onlyIfNewer?: boolean } = {},
 ): Promise<boolean> {
+  return guardWrite('the breach feed', () => swapFeed(doc, meta, options));
+}
+
+async function swapFeed(doc: FeedDocument, meta: Omit<FeedMeta, 'sequence' | 'generated'>, options: { onlyIfNewer?: boolean }): Promise<boolean> {
   const tx = (await db()).transaction(['breaches', 'meta'], 'readwrite');
   const breaches = tx.objectStore('breaches');
   const metaStore = tx.objectStore('meta');
   const done = tx.done;
+  // Observed at once: an abort can settle it before the writes below are awaited.
+  done.catch(() => undefined);
   try {
     if (options.onlyIfNewer) {
       const current = await metaStore.get('feed');
@@ -110,11 +117,14 @@ export async function replaceFeed(
 }
 
 /** Record a check that changed no breach (an HTTP 304, or the same feed again), keeping everything else. */
-export async function touchFeedMeta(checkedAt: number, patch: Partial<Pick<FeedMeta, 'etag' | 'url' | 'digest'>> = {}): Promise<void> {
-  const tx = (await db()).transaction('meta', 'readwrite');
-  const meta = await tx.store.get('feed');
-  if (meta) await tx.store.put({ ...meta, ...patch, checkedAt }, 'feed');
-  await tx.done;
+export function touchFeedMeta(checkedAt: number, patch: Partial<Pick<FeedMeta, 'etag' | 'url' | 'digest'>> = {}): Promise<void> {
+  return guardWrite('the breach feed', async () => {
+    const tx = (await db()).transaction('meta', 'readwrite');
+    await runTransaction(tx, async () => {
+      const meta = await tx.store.get('feed');
+      if (meta) await tx.store.put({ ...meta, ...patch, checkedAt }, 'feed');
+    });
+  });
 }
 
 /** Breaches recorded under any of `domains` (most specific first), deduplicated by id. */

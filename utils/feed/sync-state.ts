@@ -112,4 +112,5 @@ export const SYNC_CAUSES: readonly SyncCause[] = [
   'invalid-schema',
   'rollback',
   'storage',
+  'storage-full',
 ];

@@ -16,6 +16,7 @@ import { diffBreaches, type FeedDiff } from './diff';
 import type { FeedKey } from './keys';
 import { FeedDocument, type BreachRecord } from './schema';
 import { feedDigest, verifyFeedSignature } from './signature';
+import { storageProblemOf } from '@/utils/db/storage-error';
 
 /** Why a sync failed. Shown in options (message `feedCause_<cause>`) and stored with the detail. */
 export type SyncCause =
@@ -27,7 +28,9 @@ export type SyncCause =
   | 'bad-signature'
   | 'invalid-schema'
   | 'rollback'
-  | 'storage';
+  | 'storage'
+  /** The browser refused the write for lack of space (quota): the user can free some. */
+  | 'storage-full';
 
 export interface SyncFailure {
   cause: SyncCause;
@@ -137,7 +140,7 @@ export async function syncFeed(options: SyncOptions): Promise<SyncResult> {
         { onlyIfNewer: true },
       );
     } catch (error) {
-      return { outcome: 'failed', failure: { cause: 'storage', detail: `could not store the feed: ${describe(error)}` } };
+      return { outcome: 'failed', failure: storageFailure(error) };
     }
     // Another context stored a feed at least as new while this one downloaded.
     if (!swapped) fail('rollback', `sequence ${document.sequence} is no longer newer than the stored feed`);
@@ -152,6 +155,8 @@ export async function syncFeed(options: SyncOptions): Promise<SyncResult> {
     };
   } catch (error) {
     if (error instanceof SyncError) return { outcome: 'failed', failure: error.failure };
+    // Recording a check (a 304, the same feed again) can meet a full disk too.
+    if (storageProblemOf(error)) return { outcome: 'failed', failure: storageFailure(error) };
     if (isTimeout(error, signal)) return { outcome: 'failed', failure: { cause: 'timeout', detail: `no complete answer within ${options.timeoutMs ?? SYNC_TIMEOUT_MS} ms` } };
     return { outcome: 'failed', failure: { cause: 'network', detail: describe(error) } };
   }
@@ -238,6 +243,13 @@ function isTimeoutError(error: unknown): boolean {
 
 function isTimeout(error: unknown, signal: AbortSignal): boolean {
   return isTimeoutError(error) || (signal.aborted && (signal.reason as Error | undefined)?.name === 'TimeoutError');
+}
+
+/** A refused write of the feed, as a failure: `storage-full` when the browser ran out of space. */
+export function storageFailure(error: unknown): SyncFailure {
+  const inner = (error as { cause?: unknown }).cause ?? error;
+  const what = inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
+  return { cause: storageProblemOf(error) === 'full' ? 'storage-full' : 'storage', detail: `could not store the feed: ${what}` };
 }
 
 function describe(error: unknown): string {

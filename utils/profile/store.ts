@@ -4,6 +4,8 @@
  */
 import type { ProfileDetail } from '@/utils/taxonomy/details';
 import { PROFILE_DETAILS } from '@/utils/taxonomy/details';
+import { guardWrite } from '@/utils/db/storage-error';
+import { runTransaction } from '@/utils/db/connection';
 import { userDb } from './user-db';
 import type { ProfileEntry, SiteProfile, WarnedSite } from './types';
 
@@ -24,18 +26,25 @@ export async function profileSites(): Promise<string[]> {
   return (await userDb()).getAllKeys('profile');
 }
 
-async function update(site: string, now: number, change: (details: ProfileEntry[]) => ProfileEntry[]): Promise<SiteProfile> {
-  const tx = (await userDb()).transaction('profile', 'readwrite');
-  const current = await tx.store.get(site);
-  const next: SiteProfile = {
-    site,
-    details: change(current?.details ?? []).sort(order),
-    addedAt: current?.addedAt ?? now,
-    updatedAt: now,
-  };
-  await tx.store.put(next);
-  await tx.done;
-  return next;
+/**
+ * Read, change and write one site's profile in one transaction.
+ * @throws StorageError when the write is refused (the stored profile stays as it was).
+ */
+function update(site: string, now: number, change: (details: ProfileEntry[]) => ProfileEntry[]): Promise<SiteProfile> {
+  return guardWrite('your details', async () => {
+    const tx = (await userDb()).transaction('profile', 'readwrite');
+    return runTransaction(tx, async () => {
+      const current = await tx.store.get(site);
+      const next: SiteProfile = {
+        site,
+        details: change(current?.details ?? []).sort(order),
+        addedAt: current?.addedAt ?? now,
+        updatedAt: now,
+      };
+      await tx.store.put(next);
+      return next;
+    });
+  });
 }
 
 /** Add a site with no details yet (idempotent: an existing site keeps its details). */
@@ -67,21 +76,27 @@ export async function recordObserved(site: string, observed: readonly ProfileDet
   });
 }
 
-/** Forget a site: its profile, its checklist ticks and that it was warned on. */
-export async function removeSite(site: string): Promise<void> {
-  const tx = (await userDb()).transaction(['profile', 'checklist', 'warned'], 'readwrite');
-  await tx.objectStore('profile').delete(site);
-  await tx.objectStore('warned').delete(site);
-  const index = tx.objectStore('checklist').index('by-site');
-  for (let cursor = await index.openCursor(site); cursor; cursor = await cursor.continue()) await cursor.delete();
-  await tx.done;
+/** Forget a site: its profile, its checklist ticks and that it was warned on (all or nothing). @throws StorageError */
+export function removeSite(site: string): Promise<void> {
+  return guardWrite('your details', async () => {
+    const tx = (await userDb()).transaction(['profile', 'checklist', 'warned'], 'readwrite');
+    await runTransaction(tx, async () => {
+      await tx.objectStore('profile').delete(site);
+      await tx.objectStore('warned').delete(site);
+      const index = tx.objectStore('checklist').index('by-site');
+      for (let cursor = await index.openCursor(site); cursor; cursor = await cursor.continue()) await cursor.delete();
+    });
+  });
 }
 
-/** Note that the extension warned the user on `site` (first time only). */
-export async function noteWarned(site: string, now: number): Promise<void> {
-  const tx = (await userDb()).transaction('warned', 'readwrite');
-  if (!(await tx.store.get(site))) await tx.store.put({ site, at: now });
-  await tx.done;
+/** Note that the extension warned the user on `site` (first time only). @throws StorageError */
+export function noteWarned(site: string, now: number): Promise<void> {
+  return guardWrite('the sites you were warned on', async () => {
+    const tx = (await userDb()).transaction('warned', 'readwrite');
+    await runTransaction(tx, async () => {
+      if (!(await tx.store.get(site))) await tx.store.put({ site, at: now });
+    });
+  });
 }
 
 /** Sites the user was warned on. */

@@ -6,6 +6,8 @@
 import type { ProfileDetail } from '@/utils/taxonomy/details';
 import { PROFILE_DETAILS } from '@/utils/taxonomy/details';
 import { userDb } from './user-db';
+import { guardWrite } from '@/utils/db/storage-error';
+import { runTransaction } from '@/utils/db/connection';
 import { detailSet } from '@/utils/assessment/assess';
 import {
   USER_DATA_FORMAT,
@@ -139,25 +141,26 @@ export function diffImport(current: UserDataSnapshot, incoming: UserDataExport):
 /**
  * Write an import in one transaction: each site in the file replaces the stored one, checklist
  * entries are set, warned sites are added. (Dismissals live in settings: the caller merges them.)
+ * @throws StorageError when a write is refused; the transaction aborts and nothing is imported.
  */
-export async function applyImport(data: UserDataExport): Promise<void> {
-  const tx = (await userDb()).transaction(['profile', 'checklist', 'warned'], 'readwrite');
-  const done = tx.done;
-  try {
-    for (const p of data.profile) void tx.objectStore('profile').put(p);
-    for (const e of data.checklist) void tx.objectStore('checklist').put(e);
-    const warned = tx.objectStore('warned');
-    for (const w of data.warned) if (!(await warned.get(w.site))) void warned.put(w);
-  } catch (error) {
-    if (!tx.error) tx.abort();
-    await done.catch(() => undefined);
-    throw error;
-  }
-  await done;
+export function applyImport(data: UserDataExport): Promise<void> {
+  return guardWrite('the imported data', async () => {
+    const tx = (await userDb()).transaction(['profile', 'checklist', 'warned'], 'readwrite');
+    // Each write's own failure aborts the transaction, and runTransaction reports it.
+    const write = (request: Promise<unknown>) => void request.catch(() => undefined);
+    await runTransaction(tx, async () => {
+      for (const p of data.profile) write(tx.objectStore('profile').put(p));
+      for (const e of data.checklist) write(tx.objectStore('checklist').put(e));
+      const warned = tx.objectStore('warned');
+      for (const w of data.warned) if (!(await warned.get(w.site))) write(warned.put(w));
+    });
+  });
 }
 
-/** Delete everything in the user database (profile, checklist, warned sites). */
-export async function deleteUserData(): Promise<void> {
-  const tx = (await userDb()).transaction(['profile', 'checklist', 'warned'], 'readwrite');
-  await Promise.all([tx.objectStore('profile').clear(), tx.objectStore('checklist').clear(), tx.objectStore('warned').clear(), tx.done]);
+/** Delete everything in the user database (profile, checklist, warned sites), all or nothing. @throws StorageError */
+export function deleteUserData(): Promise<void> {
+  return guardWrite('the deletion', async () => {
+    const tx = (await userDb()).transaction(['profile', 'checklist', 'warned'], 'readwrite');
+    await Promise.all([tx.objectStore('profile').clear(), tx.objectStore('checklist').clear(), tx.objectStore('warned').clear(), tx.done]);
+  });
 }

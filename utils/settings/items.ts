@@ -4,6 +4,7 @@
  */
 import { storage } from '#imports';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '@/utils/policy/alert';
+import { guardWrite } from '@/utils/db/storage-error';
 
 /** Alert settings; a missing or bad field falls back to its default alone. */
 export const alertSettings = storage.defineItem<AlertSettings>('local:alert-settings', {
@@ -30,11 +31,11 @@ export async function readAlertSettings(): Promise<AlertSettings> {
   };
 }
 
-/** Add `breachId` to the site's dismissals (idempotent). */
+/** Add `breachId` to the site's dismissals (idempotent). @throws StorageError when storage.local refuses the write. */
 export async function dismiss(site: string, breachId: string): Promise<void> {
   const all = await dismissals.getValue();
   const list = all[site] ?? [];
-  if (!list.includes(breachId)) await dismissals.setValue({ ...all, [site]: [...list, breachId] });
+  if (!list.includes(breachId)) await guardWrite('the dismissed warnings', () => dismissals.setValue({ ...all, [site]: [...list, breachId] }));
 }
 
 /** Key of a tab's verdict in `storage.session` (kept there: the service worker can die any time). */
