@@ -86,9 +86,9 @@ export function App({ search }: { search: string }) {
       <header><p class="brand">{t('extName')}</p></header>
       <main>{content}</main>
       <footer class="page-footer">
-        {exposure.failed ? (
+        {exposure.failure ? (
           <p class="error" role="alert">
-            {t('saveFailed')}
+            {t(exposure.failure)}
           </p>
         ) : null}
         <HibpCredit />

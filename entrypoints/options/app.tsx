@@ -17,6 +17,7 @@ import { loadAccessStatus, requestSiteAccess } from '@/utils/ui/access';
 import { useAccessStatus } from '@/utils/ui/use-access-status';
 import { siteOf } from '@/utils/match/site';
 import type { AlertSettings } from '@/utils/policy/alert';
+import { saveFailureKey } from '@/utils/ui/save-error';
 
 /** The registrable domain a user typed ("www.Coupang.com" -> "coupang.com"), or null. */
 function siteFromInput(raw: string): string | null {
@@ -30,6 +31,8 @@ export function App() {
   const [settings, setSettings] = useState<AlertSettings | null>(null);
   const access = useAccessStatus(loadAccessStatus);
   const [language, setLanguage] = useState<UiLanguageSetting | null>(null);
+  /** A refused settings or language save: the message key to show. */
+  const [saveError, setSaveError] = useState<{ section: 'alerts' | 'language'; key: string } | null>(null);
 
   useEffect(() => {
     void readAlertSettings().then(setSettings);
@@ -41,16 +44,34 @@ export function App() {
 
   const save = async (next: AlertSettings) => {
     setSettings(next);
-    await alertSettings.setValue(next);
+    try {
+      await alertSettings.setValue(next);
+      setSaveError(null);
+    } catch (error) {
+      // storage.local refused it (e.g. a full disk): show what is really stored, and say so.
+      setSaveError({ section: 'alerts', key: saveFailureKey(error) });
+      setSettings(await readAlertSettings());
+    }
     // The set of breached sites that can warn depends on the settings.
     access.reload();
   };
 
   const chooseLanguage = async (next: UiLanguageSetting) => {
-    await uiLanguage.setValue(next);
+    try {
+      await uiLanguage.setValue(next);
+    } catch (error) {
+      setSaveError({ section: 'language', key: saveFailureKey(error) });
+      return;
+    }
     // Every string on the page is in the old language: reload it in the new one.
     location.reload();
   };
+  const errorIn = (section: 'alerts' | 'language') =>
+    saveError?.section === section ? (
+      <p class="error" role="alert">
+        {t(saveError.key)}
+      </p>
+    ) : null;
 
   return (
     <div class="page">
@@ -62,6 +83,7 @@ export function App() {
         <section aria-labelledby="language">
           <h2 id="language">{t('optionsLanguageHeading')}</h2>
           {language ? <LanguageSetting value={language} onChange={(next) => void chooseLanguage(next)} /> : null}
+          {errorIn('language')}
         </section>
         <section aria-labelledby="alerts">
           <h2 id="alerts">{t('optionsAlertsHeading')}</h2>
@@ -70,6 +92,7 @@ export function App() {
           ) : (
             <p aria-busy="true">{t('loading')}</p>
           )}
+          {errorIn('alerts')}
         </section>
         <section aria-labelledby="access">
           <h2 id="access">{t('accessHeading')}</h2>

@@ -12,6 +12,7 @@ import { siteFromInput, type SiteProfile, type UserDataExport } from '@/utils/pr
 import { diffImport, parseUserDataFile, type ImportDiff } from '@/utils/profile/transfer';
 import { exposuresUrl } from '@/utils/ui/pages';
 import type { ProfileDetail } from '@/utils/taxonomy/details';
+import { saveFailureKey } from '@/utils/ui/save-error';
 
 /** The profile list, reloaded after every change and when another page changes it. */
 function useProfiles() {
@@ -36,7 +37,19 @@ function useProfiles() {
 
 export function ProfileSection({ profiles, setProfiles, failed, reload }: ReturnType<typeof useProfiles>) {
   const { t } = useI18n();
-  const run = (p: Promise<unknown>) => void p.then(reload, reload);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  // The reload shows what is stored either way; a refused save also says so.
+  const run = (p: Promise<unknown>) =>
+    void p.then(
+      () => {
+        setSaveError(null);
+        reload();
+      },
+      (error: unknown) => {
+        setSaveError(saveFailureKey(error));
+        reload();
+      },
+    );
   return (
     <section aria-labelledby="profile">
       <h2 id="profile">{t('profileHeading')}</h2>
@@ -61,6 +74,11 @@ export function ProfileSection({ profiles, setProfiles, failed, reload }: Return
           onRemove={(site) => run(send('ui:profile-remove-site', { site }))}
         />
       )}
+      {saveError ? (
+        <p class="error" role="alert">
+          {t(saveError)}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -77,16 +95,19 @@ function withDetail(profiles: SiteProfile[], site: string, detail: ProfileDetail
 export function ObservationSection() {
   const { t } = useI18n();
   const [enabled, setEnabled] = useState<boolean | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    send('ui:observation-get', {}).then((r) => setEnabled(r.enabled), () => setFailed(true));
+    send('ui:observation-get', {}).then((r) => setEnabled(r.enabled), () => setFailure('saveFailed'));
   }, []);
   const change = (next: boolean) => {
     setEnabled(next);
     send('ui:observation-set', { enabled: next }).then(
-      (r) => setEnabled(r.enabled),
-      () => {
-        setFailed(true);
+      (r) => {
+        setFailure(null);
+        setEnabled(r.enabled);
+      },
+      (error: unknown) => {
+        setFailure(saveFailureKey(error));
         setEnabled(!next);
       },
     );
@@ -94,7 +115,7 @@ export function ObservationSection() {
   return (
     <section aria-labelledby="observation">
       <h2 id="observation">{t('observationHeading')}</h2>
-      {enabled === null && !failed ? (
+      {enabled === null && !failure ? (
         <p aria-busy="true">{t('loading')}</p>
       ) : (
         <div class="field">
@@ -114,7 +135,11 @@ export function ObservationSection() {
           </label>
         </div>
       )}
-      {failed ? <p class="error">{t('saveFailed')}</p> : null}
+      {failure ? (
+        <p class="error" role="alert">
+          {t(failure)}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -124,7 +149,8 @@ type ImportState =
   | { kind: 'errors'; errors: string[] }
   | { kind: 'preview'; data: UserDataExport; diff: ImportDiff }
   | { kind: 'done' }
-  | { kind: 'failed' };
+  /** `message`: importFailed, or importFailedFull for a full disk (nothing was imported either way). */
+  | { kind: 'failed'; message: string };
 
 /** Download `text` as a file (on the user's click; nothing leaves the device). */
 function download(name: string, text: string) {
@@ -162,7 +188,7 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
       const current = await send('ui:data-export', {});
       setImportState({ kind: 'preview', data: parsed.data, diff: diffImport(current, parsed.data) });
     } catch {
-      setImportState({ kind: 'failed' });
+      setImportState({ kind: 'failed', message: 'importFailed' });
     }
   };
 
@@ -172,7 +198,7 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
         setImportState({ kind: 'done' });
         onChanged();
       },
-      () => setImportState({ kind: 'failed' }),
+      (error: unknown) => setImportState({ kind: 'failed', message: saveFailureKey(error, { full: 'importFailedFull', other: 'importFailed' }) }),
     );
   };
 
@@ -241,7 +267,11 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
         <ImportPreview diff={importState.diff} onConfirm={() => applyImport(importState.data)} onCancel={() => setImportState({ kind: 'idle' })} />
       ) : null}
       {importState.kind === 'done' ? <p role="status">{t('importDone')}</p> : null}
-      {importState.kind === 'failed' ? <p class="error">{t('importFailed')}</p> : null}
+      {importState.kind === 'failed' ? (
+        <p class="error" role="alert">
+          {t(importState.message)}
+        </p>
+      ) : null}
       {status ? <p role="status">{status}</p> : null}
     </section>
   );

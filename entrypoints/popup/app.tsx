@@ -79,6 +79,16 @@ export function App() {
       break;
     case 'report': {
       const { report } = state;
+      // No feed stored (the bundled one could not be saved, e.g. a full disk): "no breach known"
+      // would be a false all-clear.
+      if (!report.feed) {
+        content = (
+          <StatusMessage kind="error" title={t('popupNoFeed')}>
+            <p>{t('popupNoFeedBody')}</p>
+          </StatusMessage>
+        );
+        break;
+      }
       content = (
         <SiteReportView
           report={report}
@@ -127,9 +137,9 @@ export function App() {
             onRequest={() => requestSiteAccess(missing)}
           />
         ) : null}
-        {exposure.failed ? (
+        {exposure.failure ? (
           <p class="error" role="alert">
-            {t('saveFailed')}
+            {t(exposure.failure)}
           </p>
         ) : null}
         <div class="footer-links">
@@ -158,5 +168,6 @@ function breachDetails(report: SiteReport) {
 /** The popup's state as a word, on the root element for tests and styling. */
 function stateName(state: State): string {
   if (state.kind !== 'report') return state.kind;
+  if (!state.report.feed) return 'no-feed';
   return state.report.breaches.length > 0 ? 'breaches' : 'clean';
 }

@@ -2,7 +2,8 @@
  * The user's profile and checklist for one site, from the background, with the assessment
  * (utils/assessment/assess.ts) and the two edits the popup and details page offer: toggling a
  * detail chip and ticking a step. Both are saved at once; the screen updates before the answer
- * and reloads from the background if saving fails.
+ * and reloads from the background if saving fails (what was stored before is kept: each save is
+ * one transaction), with a message that says so, in its own words for a full disk.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { send } from '@/utils/messaging/client';
@@ -11,20 +12,21 @@ import type { SiteProfileState } from '@/utils/messaging/profile-protocol';
 import { assessSite, type SiteAssessment } from '@/utils/assessment/assess';
 import { withStep } from '@/utils/checklist/progress';
 import type { ProfileDetail } from '@/utils/taxonomy/details';
+import { saveFailureKey } from '@/utils/ui/save-error';
 
 export interface SiteExposure {
   state: SiteProfileState | null;
   assessment: SiteAssessment | null;
   toggleDetail: (detail: ProfileDetail, on: boolean) => void;
   toggleStep: (breachId: string, stepId: string, done: boolean) => void;
-  /** Saving failed (shown as a short error). */
-  failed: boolean;
+  /** Saving failed: the message key to show (`saveFailed`, or `saveFailedFull` for a full disk); null when the last save worked. */
+  failure: string | null;
 }
 
 export function useSiteExposure(report: SiteReport | null): SiteExposure {
   const site = report?.site ?? null;
   const [state, setState] = useState<SiteProfileState | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     if (!site) return;
@@ -50,11 +52,11 @@ export function useSiteExposure(report: SiteReport | null): SiteExposure {
       });
       send('ui:profile-set-detail', { site, detail, on }).then(
         (profile) => {
-          setFailed(false);
+          setFailure(null);
           setState((s) => ({ checklist: s?.checklist ?? [], profile }));
         },
-        () => {
-          setFailed(true);
+        (error: unknown) => {
+          setFailure(saveFailureKey(error));
           reload();
         },
       );
@@ -67,9 +69,9 @@ export function useSiteExposure(report: SiteReport | null): SiteExposure {
       if (!site) return;
       setState((s) => (s ? { ...s, checklist: withStep(s.checklist, { site, breachId, stepId, done, at: Date.now() }) } : s));
       send('ui:checklist-set', { site, breachId, stepId, done }).then(
-        () => setFailed(false),
-        () => {
-          setFailed(true);
+        () => setFailure(null),
+        (error: unknown) => {
+          setFailure(saveFailureKey(error));
           reload();
         },
       );
@@ -78,5 +80,5 @@ export function useSiteExposure(report: SiteReport | null): SiteExposure {
   );
 
   const assessment = useMemo(() => (report && state ? assessSite(report, state.profile, state.checklist) : null), [report, state]);
-  return { state, assessment, toggleDetail, toggleStep, failed };
+  return { state, assessment, toggleDetail, toggleStep, failure };
 }
