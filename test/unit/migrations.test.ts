@@ -2,7 +2,8 @@
 // are frozen as fixtures (test/fixtures/migrations/, created from their own schema, not from the
 // current code); the current code opens each one and must find every profile entry, checklist tick,
 // warned site, dismissal and setting. A schema or format version without its fixture fails here.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createServices } from '@/utils/background/services';
@@ -170,15 +171,29 @@ interface StorageFixture {
   expected: Record<string, unknown>;
 }
 
-/** Every `storage.defineItem` in the source, with its declared version (which must be given). */
-function storageItemsInSource(): { key: string; version: number }[] {
-  const files = ['utils/settings/items.ts', 'utils/profile/settings.ts', 'utils/feed/sync-state.ts', 'utils/i18n/catalog.ts'];
-  const all = files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/defineItem<[\s\S]*?>\(\s*'([^']+)'([\s\S]*?)\);/g)]);
-  return all.map((m) => {
-    const version = /version:\s*(\d+)/.exec(m[2])?.[1];
-    expect(version, `${m[1]} declares no version`).toBeDefined();
-    return { key: m[1], version: Number(version) };
-  });
+/** Source files that define storage items (utils/ and entrypoints/). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+/**
+ * Every persistent `storage.defineItem` in the source (`session:` items die with the browser
+ * session and need no migration), with its declared version, which must be given.
+ */
+function storageItemsInSource(): { key: string; version: number; file: string }[] {
+  const files = [...sourceFiles('utils'), ...sourceFiles('entrypoints')];
+  const found = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/defineItem<[\s\S]*?>\(\s*'([^']+)'([\s\S]*?)\);/g)].map((m) => ({ m, file })));
+  const calls = files.reduce((n, f) => n + (readFileSync(f, 'utf8').match(/\.defineItem</g)?.length ?? 0), 0);
+  expect(found.length, 'a defineItem call the scan does not understand').toBe(calls);
+  return found
+    .filter(({ m }) => !m[1].startsWith('session:'))
+    .map(({ m, file }) => {
+      const version = /version:\s*(\d+)/.exec(m[2])?.[1];
+      expect(version, `${m[1]} (${file}) declares no version`).toBeDefined();
+      return { key: m[1], version: Number(version), file };
+    });
 }
 
 describe.each(fixtureVersions('storage-local'))('storage.local version %i', (version) => {
@@ -196,6 +211,10 @@ describe.each(fixtureVersions('storage-local'))('storage.local version %i', (ver
       import('@/utils/feed/sync-state'),
       import('@/utils/i18n/catalog'),
     ]);
+    // A new item in another file must be imported above too.
+    expect(new Set(storageItemsInSource().map((i) => i.file))).toEqual(
+      new Set(['utils/settings/items.ts', 'utils/profile/settings.ts', 'utils/feed/sync-state.ts', 'utils/i18n/catalog.ts']),
+    );
     const items = new Map<string, { getValue(): Promise<unknown> }>();
     for (const m of modules) {
       for (const value of Object.values(m)) {
