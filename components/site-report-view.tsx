@@ -11,6 +11,7 @@ import { formatInstant, yearOf } from './format';
 import type { SiteAssessment } from '@/utils/assessment/assess';
 import { detailMessageKey, detailsOf, type ProfileDetail } from '@/utils/taxonomy/details';
 import { formatList } from '@/utils/i18n/format';
+import { StatusMessage } from './status-message';
 
 export interface SiteReportViewProps {
   report: SiteReport;
@@ -72,6 +73,18 @@ export function SiteReportView({ report, ageWindowDays, compact = false, heading
   const notTaken = notTakenFor(report, t, locale);
 
   const Answer = heading ? 'p' : 'h1';
+  // No feed stored (the bundled one could not be saved, e.g. a full disk): "no known breach"
+  // would be a false all-clear.
+  if (!report.feed) {
+    return (
+      <section class="report report-no-feed">
+        {heading ? <h1 id="report-heading">{heading}</h1> : null}
+        <StatusMessage kind="error" title={t('popupNoFeed')} level={heading ? 2 : 1}>
+          <p>{t('popupNoFeedBody')}</p>
+        </StatusMessage>
+      </section>
+    );
+  }
   if (report.breaches.length === 0) {
     return (
       <section class="report report-none" aria-labelledby={heading ? 'report-heading' : 'report-answer'}>

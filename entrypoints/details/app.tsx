@@ -82,7 +82,7 @@ export function App({ search }: { search: string }) {
   }
 
   return (
-    <div class="page" data-state={!site ? 'bad-site' : state.kind === 'report' ? (state.report.breaches.length > 0 ? 'breaches' : 'clean') : state.kind}>
+    <div class="page" data-state={!site ? 'bad-site' : state.kind === 'report' ? (!state.report.feed ? 'no-feed' : state.report.breaches.length > 0 ? 'breaches' : 'clean') : state.kind}>
       <header><p class="brand">{t('extName')}</p></header>
       <main>{content}</main>
       <footer class="page-footer">

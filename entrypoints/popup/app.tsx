@@ -79,16 +79,6 @@ export function App() {
       break;
     case 'report': {
       const { report } = state;
-      // No feed stored (the bundled one could not be saved, e.g. a full disk): "no breach known"
-      // would be a false all-clear.
-      if (!report.feed) {
-        content = (
-          <StatusMessage kind="error" title={t('popupNoFeed')}>
-            <p>{t('popupNoFeedBody')}</p>
-          </StatusMessage>
-        );
-        break;
-      }
       content = (
         <SiteReportView
           report={report}

@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { App as Popup } from '@/entrypoints/popup/app';
 import { App as Options } from '@/entrypoints/options/app';
+import { App as Details } from '@/entrypoints/details/app';
 import { DataSection, ObservationSection, ProfileSection } from '@/entrypoints/options/your-data';
 import { StorageError } from '@/utils/db/storage-error';
 import { alertSettings } from '@/utils/settings/items';
@@ -77,6 +78,16 @@ describe('popup', () => {
     const { findByText, container } = renderWithI18n(<Popup />);
     expect((await findByText(en.popupNoFeed.message)).tagName).toBe('H1');
     expect(container.querySelector('.popup')?.getAttribute('data-state')).toBe('no-feed');
+  });
+});
+
+describe('details page', () => {
+  it('with no breach list stored, says so under the page heading instead of "no known breaches"', async () => {
+    answer({ ...popupAnswers, 'ui:site-report': { ...report([]), feed: null } });
+    const { findByText, container, queryByText } = renderWithI18n(<Details search="?site=coupang.com" />);
+    expect((await findByText(en.popupNoFeed.message)).tagName).toBe('H2');
+    expect(container.querySelector('.page')?.getAttribute('data-state')).toBe('no-feed');
+    expect(queryByText(en.reportNoneBody.message)).toBeNull();
   });
 });
 
