@@ -121,6 +121,16 @@ describe('every failure keeps the previous feed and names its cause', () => {
     await expectPreviousFeed();
   });
 
+  it('invalid schema: one breach id twice (the store would keep only one of them)', async () => {
+    const twice = feedDoc(6, [coupang, newShop, { ...coupang, title: 'Impostor' }]);
+    const result = await syncWith(() => ({ published: publish(twice, key) })).run();
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      failure: { cause: 'invalid-schema', path: 'breaches.2.id', detail: 'breaches.2.id: breach id "Coupang2025" is listed twice' },
+    });
+    await expectPreviousFeed();
+  });
+
   it('bad signature: unknown key, wrong key under a known id, malformed signature file', async () => {
     const stranger = makeKey('stranger');
     const impostor = makeKey('k1');

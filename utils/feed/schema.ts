@@ -76,14 +76,23 @@ export const Attribution = z.object({
 
 export const FEED_FORMAT = 1;
 
-export const FeedDocument = z.object({
-  format: z.literal(FEED_FORMAT),
-  /** Only ever increases; a client refuses a feed whose sequence is not greater than its own. */
-  sequence: z.number().int().positive(),
-  generated: IsoInstant,
-  attributions: z.array(Attribution).min(1),
-  breaches: z.array(BreachRecord),
-});
+export const FeedDocument = z
+  .object({
+    format: z.literal(FEED_FORMAT),
+    /** Only ever increases; a client refuses a feed whose sequence is not greater than its own. */
+    sequence: z.number().int().positive(),
+    generated: IsoInstant,
+    attributions: z.array(Attribution).min(1),
+    /** Unique by `id`: the store keeps one record per id, so a repeated id would lose a record. */
+    breaches: z.array(BreachRecord),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.breaches.forEach((b, i) => {
+      if (seen.has(b.id)) ctx.addIssue({ code: 'custom', path: ['breaches', i, 'id'], message: `breach id "${b.id}" is listed twice` });
+      seen.add(b.id);
+    });
+  });
 
 export type BreachRecord = z.infer<typeof BreachRecord>;
 export type BreachFlags = z.infer<typeof BreachFlags>;
