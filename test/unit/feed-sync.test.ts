@@ -131,6 +131,22 @@ describe('every failure keeps the previous feed and names its cause', () => {
     await expectPreviousFeed();
   });
 
+  it('invalid schema: a domain that is an address, a bare public suffix, under no known suffix, or bad punycode', async () => {
+    // Each of these passes a plain host-name pattern, and would become a match pattern and a permission request.
+    for (const domain of ['co.uk', 'gov.uk', 'xn--p1ai', '127.0.0.1', '0x7f.0.0.1', '999.999.999.999', 'abc.123', 'shop.local', 'router.home', 'xn--zz.com', 'xn--a.com']) {
+      const result = await syncWith(() => ({ published: publish(feedDoc(6, [coupang, { ...newShop, domains: ['newshop.com', domain] }]), key) })).run();
+      expect(result, domain).toMatchObject({ outcome: 'failed', failure: { cause: 'invalid-schema', path: 'breaches.1.domains.1' } });
+    }
+    await expectPreviousFeed();
+  });
+
+  it('valid domains: deeper names, IDNs in punycode, names under a private suffix (matching reads ICANN suffixes only)', async () => {
+    const domains = ['forums.newshop.co.uk', 'xn--bcher-kva.de', 'shop.xn--p1ai', 'www.gov.uk', 'newshop.github.io', 'github.io', '123.com', 'ab--cd.com'];
+    const result = await syncWith(() => ({ published: publish(feedDoc(6, [coupang, { ...newShop, domains }]), key) })).run();
+    expect(result).toMatchObject({ outcome: 'updated', to: 6 });
+    expect((await allBreaches()).find((b) => b.id === 'NewShop2026')?.domains).toEqual(domains);
+  });
+
   it('bad signature: unknown key, wrong key under a known id, malformed signature file', async () => {
     const stranger = makeKey('stranger');
     const impostor = makeKey('k1');
