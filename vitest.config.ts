@@ -8,5 +8,13 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     environment: 'node',
+    // `npm run test:coverage:feed`: every branch of the feed validator and the ingest path must be
+    // reached (the hostile-feed properties in test/unit/feed-fuzz.test.ts and the sync tests).
+    coverage: {
+      provider: 'v8',
+      include: ['utils/feed/schema.ts', 'utils/feed/signature.ts', 'utils/feed/sync.ts', 'utils/db/feed-store.ts', 'utils/background/sync-service.ts'],
+      reporter: ['text'],
+      thresholds: { perFile: true, branches: 100, functions: 100, lines: 100, statements: 100 },
+    },
   },
 });

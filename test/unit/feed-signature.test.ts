@@ -28,6 +28,14 @@ describe('verifyFeedSignature (WebCrypto Ed25519, as in the extension)', () => {
     const extra = JSON.stringify({ ...JSON.parse(k1.sign(text)), note: 'x' });
     expect(await verifyFeedSignature(bytes(text), extra, [k1.key])).toMatchObject({ problem: 'malformed' });
   });
+
+  it('a broken key in our own list refuses the feed, naming the key (never a crash)', async () => {
+    const broken = { id: 'k1', publicKey: 'AAAA' };
+    expect(await verifyFeedSignature(bytes(text), k1.sign(text), [broken])).toEqual({
+      problem: 'malformed',
+      detail: expect.stringMatching(/^accepted key "k1" cannot be imported: /),
+    });
+  });
 });
 
 describe('accepted keys', () => {

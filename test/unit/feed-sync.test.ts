@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { allBreaches, closeDb, getFeedMeta, replaceFeed } from '@/utils/db/feed-store';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { allBreaches, closeDb, getFeedMeta, replaceFeed, touchFeedMeta } from '@/utils/db/feed-store';
 import { serialiseFeed } from '@/utils/feed/build';
 import { feedDigest } from '@/utils/feed/signature';
 import { ensureBundledFeed } from '@/utils/feed/bundled';
@@ -121,6 +121,32 @@ describe('every failure keeps the previous feed and names its cause', () => {
     await expectPreviousFeed();
   });
 
+  it('invalid schema: one breach id twice (the store would keep only one of them)', async () => {
+    const twice = feedDoc(6, [coupang, newShop, { ...coupang, title: 'Impostor' }]);
+    const result = await syncWith(() => ({ published: publish(twice, key) })).run();
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      failure: { cause: 'invalid-schema', path: 'breaches.2.id', detail: 'breaches.2.id: breach id "Coupang2025" is listed twice' },
+    });
+    await expectPreviousFeed();
+  });
+
+  it('invalid schema: a domain that is an address, a bare public suffix, under no known suffix, or bad punycode', async () => {
+    // Each of these passes a plain host-name pattern, and would become a match pattern and a permission request.
+    for (const domain of ['co.uk', 'gov.uk', 'xn--p1ai', '127.0.0.1', '0x7f.0.0.1', '999.999.999.999', 'abc.123', 'shop.local', 'router.home', 'xn--zz.com', 'xn--a.com']) {
+      const result = await syncWith(() => ({ published: publish(feedDoc(6, [coupang, { ...newShop, domains: ['newshop.com', domain] }]), key) })).run();
+      expect(result, domain).toMatchObject({ outcome: 'failed', failure: { cause: 'invalid-schema', path: 'breaches.1.domains.1' } });
+    }
+    await expectPreviousFeed();
+  });
+
+  it('valid domains: deeper names, IDNs in punycode, names under a private suffix (matching reads ICANN suffixes only)', async () => {
+    const domains = ['forums.newshop.co.uk', 'xn--bcher-kva.de', 'shop.xn--p1ai', 'www.gov.uk', 'newshop.github.io', 'github.io', '123.com', 'ab--cd.com'];
+    const result = await syncWith(() => ({ published: publish(feedDoc(6, [coupang, { ...newShop, domains }]), key) })).run();
+    expect(result).toMatchObject({ outcome: 'updated', to: 6 });
+    expect((await allBreaches()).find((b) => b.id === 'NewShop2026')?.domains).toEqual(domains);
+  });
+
   it('bad signature: unknown key, wrong key under a known id, malformed signature file', async () => {
     const stranger = makeKey('stranger');
     const impostor = makeKey('k1');
@@ -228,5 +254,140 @@ describe('the bundled feed is the floor', () => {
       globalThis.fetch = original;
     }
     await expectPreviousFeed();
+  });
+});
+
+describe('edges of the ingest path', () => {
+  const good = () => publish(feedDoc(6, [coupang, newShop]), key);
+  /** A fetch that answers the feed with `feed()` and the signature from `published`. */
+  const answering = (published: Published, feed: () => Response | Promise<Response>) =>
+    (async (input: RequestInfo | URL) => (String(input) === URL_ ? feed() : new Response(published.sig))) as typeof fetch;
+
+  it('the first sync ever (nothing stored): no rollback check, stored from nothing', async () => {
+    await closeDb();
+    indexedDB.deleteDatabase('exposure-watch');
+    expect(await getFeedMeta()).toBeNull();
+    const result = await syncWith(() => ({ published: good() })).run();
+    expect(result).toMatchObject({ outcome: 'updated', from: null, to: 6, diff: { added: ['Coupang2025', 'NewShop2026'] } });
+    expect((await allBreaches()).map((b) => b.id).sort()).toEqual(['Coupang2025', 'NewShop2026']);
+  });
+
+  it('a 304 to a request that sent no ETag is a server error, not "not modified"', async () => {
+    const result = await syncWith(() => ({ published: good(), reply: { kind: 'not-modified' } })).run();
+    expect(result).toMatchObject({ outcome: 'failed', failure: { cause: 'http-status', status: 304, detail: 'HTTP 304 to a request without If-None-Match' } });
+    await expectPreviousFeed();
+  });
+
+  it('another context stores a newer feed during the download: the older one is not written over it', async () => {
+    const newer = feedDoc(9, [newShop]);
+    const published = good();
+    const racing = (async (input: RequestInfo | URL) => {
+      if (String(input) === URL_) return new Response(published.body as Uint8Array<ArrayBuffer>);
+      await replaceFeed(newer, { etag: null, origin: 'bundled', checkedAt: 0, changedAt: 2 });
+      return new Response(published.sig);
+    }) as typeof fetch;
+    const result = await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch: racing });
+    expect(result).toMatchObject({ outcome: 'failed', failure: { cause: 'rollback', detail: 'sequence 6 is no longer newer than the stored feed' } });
+    expect(await getFeedMeta()).toMatchObject({ sequence: 9, origin: 'bundled' });
+    expect((await allBreaches()).map((b) => b.id)).toEqual(['NewShop2026']);
+  });
+
+  it('a storage failure (quota) in the swap is reported as such, and the previous feed stays whole', async () => {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('the disk is full', 'QuotaExceededError');
+    });
+    try {
+      const result = await syncWith(() => ({ published: good() })).run();
+      expect(result).toMatchObject({ outcome: 'failed', failure: { cause: 'storage', detail: 'could not store the feed: the disk is full' } });
+    } finally {
+      put.mockRestore();
+    }
+    await expectPreviousFeed();
+    expect(await getFeedMeta()).toMatchObject({ origin: 'bundled', changedAt: 1 });
+  });
+
+  it('without a fetch option, the global fetch is used', async () => {
+    const { fetch } = scriptedFetch(serving(URL_, () => ({ published: good() })));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW })).toMatchObject({ outcome: 'updated', to: 6 });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('timeouts: a fetch that times out by itself, and an abort that surfaces as another error', async () => {
+    const timedOut = (async () => {
+      throw new DOMException('The operation timed out.', 'TimeoutError');
+    }) as typeof fetch;
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch: timedOut })).toEqual({
+      outcome: 'failed',
+      failure: { cause: 'timeout', detail: 'no complete answer within 30000 ms' },
+    });
+    // Some fetch implementations reject an aborted request with their own error (e.g. "terminated").
+    const terminated = ((_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new TypeError('terminated'))))) as typeof fetch;
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch: terminated, timeoutMs: 20 })).toMatchObject({
+      outcome: 'failed',
+      failure: { cause: 'timeout', detail: 'no complete answer within 20 ms' },
+    });
+    await expectPreviousFeed();
+  });
+
+  it('a fetch that throws something other than an Error is a network failure with its text', async () => {
+    const odd = (async () => {
+      throw 'offline'; // eslint-disable-line no-throw-literal
+    }) as typeof fetch;
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch: odd })).toEqual({ outcome: 'failed', failure: { cause: 'network', detail: 'offline' } });
+  });
+
+  it('with a content coding, Content-Length counts compressed bytes: neither "too large" nor "truncated"', async () => {
+    const published = good();
+    const encoded = (coding: string, length: number) =>
+      answering(published, () => new Response(published.body as Uint8Array<ArrayBuffer>, { headers: { 'content-encoding': coding, 'content-length': String(length) } }));
+    // The body stream is already decoded: more bytes than declared, or fewer, is normal.
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch: encoded('gzip', 100), maxBytes: 50_000 })).toMatchObject({ outcome: 'updated' });
+    await storeInitial();
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch: encoded('br', 100_000), maxBytes: 50_000 })).toMatchObject({ outcome: 'updated' });
+    // "identity" is no coding: the declared length is the body's.
+    await storeInitial();
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch: encoded('identity', published.body.byteLength + 10) })).toMatchObject({
+      outcome: 'failed',
+      failure: { cause: 'truncated' },
+    });
+  });
+
+  it('a response without a body is an empty feed, refused by its signature', async () => {
+    const fetch = answering(good(), () => new Response(null, { status: 200 }));
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch })).toMatchObject({
+      outcome: 'failed',
+      failure: { cause: 'bad-signature', detail: expect.stringMatching(/^mismatch:/) },
+    });
+    await expectPreviousFeed();
+  });
+
+  it('too large: a stream that refuses to be cancelled changes nothing', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(new Uint8Array(4096)),
+      cancel: () => Promise.reject(new Error('cannot cancel')),
+    });
+    const fetch = answering(good(), () => new Response(stream));
+    expect(await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch, maxBytes: 10_000 })).toMatchObject({ outcome: 'failed', failure: { cause: 'too-large' } });
+    await expectPreviousFeed();
+  });
+
+  it('a signed document that is not an object is refused at "(root)"', async () => {
+    for (const text of ['[]', '"feed"', 'null', '6']) {
+      const result = await syncWith(() => ({ published: publish(text, key) })).run();
+      expect(result, text).toMatchObject({ outcome: 'failed', failure: { cause: 'invalid-schema', path: '(root)' } });
+    }
+    await expectPreviousFeed();
+  });
+
+  it('touchFeedMeta with no feed stored writes nothing', async () => {
+    await closeDb();
+    indexedDB.deleteDatabase('exposure-watch');
+    await touchFeedMeta(NOW, { etag: '"x"' });
+    expect(await getFeedMeta()).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { candidateDomains, hostMatchesDomain, originsFor, siteOf } from '@/utils/match/site';
 
 /** The breach domains a URL can be matched against, or null (see utils/match/site.ts). */
@@ -67,5 +68,24 @@ describe('originsFor', () => {
       '*://coupangeats.com/*',
       '*://*.coupangeats.com/*',
     ]);
+  });
+
+  it('drops exactly the domains under another one in the set (pairwise reference, random sets)', () => {
+    // Labels from a tiny alphabet, so parents, look-alike suffixes (oupang.com) and chains are common.
+    const domain = fc.array(fc.constantFrom('a', 'b', 'ab', 'ba', 'com'), { minLength: 2, maxLength: 4 }).map((l) => l.join('.'));
+    fc.assert(
+      fc.property(fc.array(domain, { maxLength: 30 }), (domains) => {
+        const reference = [...new Set(domains)].filter((d) => !domains.some((k) => k !== d && hostMatchesDomain(d, k))).sort();
+        expect(originsFor(domains)).toEqual(reference.flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`]));
+      }),
+      { seed: 42 },
+    );
+  });
+
+  it('a feed-sized list: fifty thousand domains with their subdomains', () => {
+    const domains = Array.from({ length: 50_000 }, (_, i) => [`shop${i}.com`, `www.shop${i}.com`]).flat();
+    const origins = originsFor(domains);
+    expect(origins).toHaveLength(100_000);
+    expect(origins.slice(0, 2)).toEqual(['*://shop0.com/*', '*://*.shop0.com/*']);
   });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
 import { createServices } from '@/utils/background/services';
-import { MAX_NOTIFICATIONS, RETRY_ALARM, SYNC_ALARM, notificationId, retryDelayMinutes } from '@/utils/background/sync-service';
+import { MAX_NOTIFICATIONS, RETRY_ALARM, SYNC_ALARM, createSyncService, notificationId, retryDelayMinutes } from '@/utils/background/sync-service';
 import { CONTENT_SCRIPT_ID } from '@/utils/access/registration';
 import { closeDb, getFeedMeta, replaceFeed } from '@/utils/db/feed-store';
 import { serialiseFeed } from '@/utils/feed/build';
@@ -262,5 +262,70 @@ describe('messages from the options page', () => {
     expect(await sync.feedUrl()).toBe('https://mirror.example.net/feed.json');
     await feedUrlOverride.setValue('http://mirror.example.net/feed.json');
     expect(await sync.feedUrl()).toBe(DEFAULT_FEED_URL);
+  });
+});
+
+describe('edges of the sync run', () => {
+  it('a first sync with nothing stored logs "from -"; a failing reconcile or notification is logged, and the new feed stays', async () => {
+    await closeDb();
+    indexedDB.deleteDatabase('exposure-watch');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const env = testBrowser();
+    env.browser.notifications = Object.assign(Object.create(fakeBrowser.notifications), { create: () => Promise.reject(new Error('notifications are off')) });
+    const { fetch } = scriptedFetch(serving(DEFAULT_FEED_URL, () => ({ published: publish(feedDoc(6, [coupang, newShop]), key) })));
+    await addSite('newshop.com', NOW);
+    const sync = createSyncService({ browser: env.browser, now: () => NOW, reconcile: () => Promise.reject(new Error('scripting unavailable')), keys: [key.key], fetch });
+    expect(await sync.syncNow()).toMatchObject({ outcome: 'updated', from: null, to: 6 });
+    expect(console.info).toHaveBeenCalledWith(expect.stringMatching(/^exposure-watch: feed - -> 6: \+2 ~0 -0 in \d+ ms$/));
+    expect(error).toHaveBeenCalledWith('exposure-watch: reconcile after sync failed', expect.objectContaining({ message: 'scripting unavailable' }));
+    expect(error).toHaveBeenCalledWith('exposure-watch: notifications failed', expect.objectContaining({ message: 'notifications are off' }));
+    expect(await getFeedMeta()).toMatchObject({ sequence: 6, origin: 'sync' });
+    expect(await feedSyncState.getValue()).toMatchObject({ lastOutcome: 'updated', lastError: null, failures: 0 });
+  });
+
+  it('status before any feed is stored says so with nulls', async () => {
+    await closeDb();
+    indexedDB.deleteDatabase('exposure-watch');
+    const { sync } = await setup();
+    expect(await sync.status()).toMatchObject({ sequence: null, generated: null, origin: null, breachCount: 0, checkedAt: null, changedAt: null });
+  });
+
+  it('a start while backing off keeps a retry alarm that is still there', async () => {
+    const { sync } = await setup();
+    await feedSyncState.setValue({ lastAttemptAt: NOW, lastOutcome: 'failed', lastDurationMs: 5, lastError: { cause: 'network', detail: 'x', at: NOW }, failures: 1, nextRetryAt: NOW + 15 * 60_000 });
+    await fakeBrowser.alarms.create(RETRY_ALARM, { when: NOW + 20 * 60_000 });
+    await sync.onStart();
+    expect((await fakeBrowser.alarms.get(RETRY_ALARM))?.scheduledTime).toBe(NOW + 20 * 60_000);
+  });
+
+  it('a click on one of our notifications without a site opens nothing', async () => {
+    const { sync, created } = await setup();
+    await sync.onNotificationClicked('ew-breach|');
+    expect(created).toEqual([]);
+  });
+
+  it('listen: the listeners wait for readiness, and a start that fails is logged, not thrown', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { sync, log } = await setup();
+    sync.listen(() => Promise.reject(new Error('bundled feed missing')));
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: NOW, persistAcrossSessions: false });
+    await fakeBrowser.notifications.onClicked.trigger('someone-else');
+    await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(2));
+    expect(error).toHaveBeenCalledWith('exposure-watch: feed sync', expect.objectContaining({ message: 'bundled feed missing' }));
+    expect(log).toHaveLength(0);
+  });
+
+  it('listen: once ready, the start-up check runs and the sync alarm syncs; other alarms do not', async () => {
+    const { sync, log } = await setup();
+    sync.listen(() => Promise.resolve());
+    await vi.waitFor(async () => expect(await feedSyncState.getValue()).toMatchObject({ lastOutcome: 'unchanged' }));
+    expect(log).toHaveLength(2);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'something-else', scheduledTime: NOW, persistAcrossSessions: false });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: SYNC_ALARM, scheduledTime: NOW, persistAcrossSessions: false });
+    await vi.waitFor(() => expect(log).toHaveLength(3));
+    // Let anything the other alarm might have started reach the server: one request only.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toHaveLength(3);
+    expect(log[2]).toMatchObject({ url: DEFAULT_FEED_URL, ifNoneMatch: '"v5"' });
   });
 });

@@ -42,6 +42,7 @@ interface Schema extends DBSchema {
 
 const connection = lazyDb<Schema>(DB_NAME, DB_VERSION, (database, oldVersion) => {
   // Each step is idempotent and runs once per version crossed.
+  /* v8 ignore else -- upgrade only runs below DB_VERSION (1), so oldVersion is 0 until a version 2 adds a step */
   if (oldVersion < 1) {
     const breaches = database.createObjectStore('breaches', { keyPath: 'id' });
     breaches.createIndex('by-domain', 'domains', { multiEntry: true });
@@ -105,9 +106,9 @@ async function swapFeed(doc: FeedDocument, meta: Omit<FeedMeta, 'sequence' | 'ge
     await Promise.all(writes);
   } catch (error) {
     try {
-      if (!tx.error) tx.abort();
+      tx.abort();
     } catch {
-      // Already finished or aborted.
+      // Already aborted: a failed request (e.g. QuotaExceededError) aborts its transaction.
     }
     await done.catch(() => undefined);
     throw error;

@@ -10,6 +10,7 @@
  * Source of the vocabulary: Have I Been Pwned's breach model
  * (https://haveibeenpwned.com/API/v3#BreachModel), licensed CC BY 4.0.
  */
+import { parse as parseHost } from 'tldts';
 import * as z from 'zod';
 
 /** Calendar date, `YYYY-MM-DD`, checked to be a real day. */
@@ -21,10 +22,32 @@ export const IsoDate = z
 /** Instant, ISO 8601 with a `Z` offset. */
 export const IsoInstant = z.iso.datetime({ offset: false });
 
-/** A normalised registrable (or deeper) domain: lower-case ASCII / punycode, at least two labels. */
+/**
+ * True when `name` is a registrable domain or a name under one (Public Suffix List, ICANN
+ * section, as site matching reads it: utils/match/site.ts) that browsers show unchanged: not
+ * an IP address (`127.0.0.1`, `0x7f.0.0.1`), not a bare public suffix (`co.uk`), not under an
+ * unknown suffix (`shop.local`), no punycode label that does not decode (`xn--zz.com`).
+ */
+function isSiteDomain(name: string): boolean {
+  let host: string;
+  try {
+    host = new URL(`https://${name}/`).hostname;
+  } catch {
+    return false;
+  }
+  const info = parseHost(host, { allowPrivateDomains: false });
+  return host === name && !info.isIp && info.isIcann === true && info.domain !== null;
+}
+
+/**
+ * A normalised registrable (or deeper) domain: lower-case ASCII / punycode, at least two labels,
+ * as the builder's normaliseDomain gives it. Feed domains become match patterns and permission
+ * requests, so a bare suffix or an address must never pass.
+ */
 export const FeedDomain = z
   .string()
-  .regex(/^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'expected a lower-case ASCII (punycode) domain name');
+  .regex(/^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'expected a lower-case ASCII (punycode) domain name')
+  .refine(isSiteDomain, 'expected a registrable domain or a name under one, not an IP address or a bare public suffix');
 
 /** An https URL (feed text is untrusted: nothing else is ever linked). */
 export const HttpsUrl = z.url({ protocol: /^https$/ });
@@ -76,14 +99,23 @@ export const Attribution = z.object({
 
 export const FEED_FORMAT = 1;
 
-export const FeedDocument = z.object({
-  format: z.literal(FEED_FORMAT),
-  /** Only ever increases; a client refuses a feed whose sequence is not greater than its own. */
-  sequence: z.number().int().positive(),
-  generated: IsoInstant,
-  attributions: z.array(Attribution).min(1),
-  breaches: z.array(BreachRecord),
-});
+export const FeedDocument = z
+  .object({
+    format: z.literal(FEED_FORMAT),
+    /** Only ever increases; a client refuses a feed whose sequence is not greater than its own. */
+    sequence: z.number().int().positive(),
+    generated: IsoInstant,
+    attributions: z.array(Attribution).min(1),
+    /** Unique by `id`: the store keeps one record per id, so a repeated id would lose a record. */
+    breaches: z.array(BreachRecord),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.breaches.forEach((b, i) => {
+      if (seen.has(b.id)) ctx.addIssue({ code: 'custom', path: ['breaches', i, 'id'], message: `breach id "${b.id}" is listed twice` });
+      seen.add(b.id);
+    });
+  });
 
 export type BreachRecord = z.infer<typeof BreachRecord>;
 export type BreachFlags = z.infer<typeof BreachFlags>;
