@@ -3,7 +3,8 @@ import { allBreaches, closeDb, getFeedMeta, replaceFeed, touchFeedMeta } from '@
 import { serialiseFeed } from '@/utils/feed/build';
 import { feedDigest } from '@/utils/feed/signature';
 import { ensureBundledFeed } from '@/utils/feed/bundled';
-import { signatureUrl, syncFeed, type SyncOptions } from '@/utils/feed/sync';
+import { signatureUrl, storageFailure, syncFeed, type SyncOptions } from '@/utils/feed/sync';
+import { StorageError } from '@/utils/db/storage-error';
 import type { BreachRecord } from '@/utils/feed/schema';
 import { makeBreach, NOW } from '../helpers/breach';
 import { feedDoc, makeKey, publish, scriptedFetch, serving, type Published, type Reply } from '../helpers/feed-fetch';
@@ -60,6 +61,33 @@ describe('a good update', () => {
     expect(log).toEqual([{ url: URL_, ifNoneMatch: '"v6"', cache: 'no-store' }]);
     expect(await getFeedMeta()).toEqual({ ...before, checkedAt: NOW + 1000 });
     expect(await allBreaches()).toHaveLength(2);
+  });
+
+  it('a 304 whose check time cannot be written (a full disk) is a storage failure, and the stored feed stays', async () => {
+    const published = publish(feedDoc(6, [coupang, newShop]), key);
+    const server = () => ({ published, etag: '"v6"' });
+    await syncWith(server).run();
+    const before = await getFeedMeta();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('the disk is full', 'QuotaExceededError');
+    });
+    try {
+      const { fetch } = scriptedFetch(serving(URL_, server));
+      const result = await syncFeed({ url: URL_, keys: [key.key], now: () => NOW + 1000, fetch });
+      expect(result).toMatchObject({ outcome: 'failed', failure: { cause: 'storage-full', detail: 'could not store the feed: QuotaExceededError: the disk is full' } });
+    } finally {
+      put.mockRestore();
+    }
+    expect(await getFeedMeta()).toEqual(before);
+    expect(await allBreaches()).toHaveLength(2);
+  });
+
+  it('storageFailure words an error without a cause, and a cause that is not an Error', () => {
+    expect(storageFailure(new DOMException('the disk is full', 'QuotaExceededError'))).toEqual({
+      cause: 'storage-full',
+      detail: 'could not store the feed: QuotaExceededError: the disk is full',
+    });
+    expect(storageFailure(new StorageError('failed', 'feed', 'disk unplugged'))).toEqual({ cause: 'storage', detail: 'could not store the feed: disk unplugged' });
   });
 
   it('the same feed as stored (same sequence, same bytes) is not an error: its ETag is learnt', async () => {
@@ -292,13 +320,16 @@ describe('edges of the ingest path', () => {
     expect((await allBreaches()).map((b) => b.id)).toEqual(['NewShop2026']);
   });
 
-  it('a storage failure (quota) in the swap is reported as such, and the previous feed stays whole', async () => {
+  it.each([
+    ['QuotaExceededError', 'the disk is full', 'storage-full'],
+    ['UnknownError', 'Internal error.', 'storage'],
+  ])('a storage failure (%s) in the swap is reported as %s, and the previous feed stays whole', async (name, message, cause) => {
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
-      throw new DOMException('the disk is full', 'QuotaExceededError');
+      throw new DOMException(message, name);
     });
     try {
       const result = await syncWith(() => ({ published: good() })).run();
-      expect(result).toMatchObject({ outcome: 'failed', failure: { cause: 'storage', detail: 'could not store the feed: the disk is full' } });
+      expect(result).toMatchObject({ outcome: 'failed', failure: { cause, detail: `could not store the feed: ${name}: ${message}` } });
     } finally {
       put.mockRestore();
     }
