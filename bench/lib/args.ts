@@ -1,0 +1,23 @@
+/** Command-line options every benchmark accepts. */
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  /** Fewer iterations, for trying a change; the numbers are then rough. */
+  quick: boolean;
+  /** Skip the parts that need Chromium. */
+  noBrowser: boolean;
+  /** Do not write bench/results/<name>.json. */
+  noWrite: boolean;
+}
+
+export function benchArgs(): BenchArgs {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: process.env.BENCH_QUICK === '1' },
+      'no-browser': { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+    },
+    strict: false,
+  });
+  return { quick: values.quick === true, noBrowser: values['no-browser'] === true, noWrite: values['no-write'] === true };
+}
