@@ -239,7 +239,7 @@ report(
     ],
     notes: [
       `unaffected host: with/without ${ratioRows[0]!['load ratio with / without']} against an A/A noise ratio of ${ratioRows[0]!['A/A ratio (without, 1st half / 2nd half)']} (nothing is injected there)`,
-      `affected host: the notice is in the page ${round(addedP50, 1)} ms (p50) after its script starts, ${round(addedP50 / rtt, 1)}x one ui:site-report round trip (${round(rtt, 2)} ms); it asks twice before showing nothing else: content:verdict, then renders, then content:shown sets the badge`,
+      `affected host: the notice is in the page ${round(addedP50, 1)} ms (p50) after its script starts, ${round(addedP50 / rtt, 1)}x one ui:site-report round trip from an extension page (${round(rtt, 2)} ms); the script renders only after two messages in a row, content:verdict (${round(median(affected.map((n) => n.verdictAnswered - n.verdictSent)), 1)} ms) then content:shown (${round(median(affected.map((n) => n.shownAnswered - n.shownSent)), 1)} ms)`,
       `the extension registered ${registered} match patterns (the test build grants every alertable site)`,
     ],
   },

@@ -84,7 +84,7 @@ const budgetRow = (c: BudgetCheck): Row => ({
   item: c.item,
   'gzip B': c.gzip,
   'budget B': c.budget,
-  'of budget': `${Math.round((c.gzip / c.budget) * 100)}%`,
+  'of budget': `${((c.gzip / c.budget) * 100).toFixed(1)}%`,
   verdict: c.ok ? 'within' : 'OVER',
 });
 

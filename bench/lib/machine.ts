@@ -1,7 +1,7 @@
 /**
  * What a benchmark ran on, written into every result: CPU, cores, RAM, OS, Node, Chromium, the
- * versions of the packages on the measured paths, the commit, and the load average when it
- * started (this machine is shared; a high load explains noisy numbers).
+ * versions of the packages on the measured paths, the commit, and the load average when the
+ * benchmark started and ended (a shared machine's load explains noisy numbers).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +9,9 @@ import os from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Taken when the benchmark process loads this module, i.e. before it measures anything. */
+const START = { date: new Date().toISOString(), load: os.loadavg()[0] };
 
 /** Packages whose code the benchmarks measure or drive. */
 const PACKAGES = ['tldts', 'idb', 'zod', 'preact', 'dompurify', 'fake-indexeddb', 'wxt', 'vite', 'puppeteer-core', 'tinybench', 'esbuild'];
@@ -27,9 +30,13 @@ export interface MachineInfo {
   commit: string | null;
   /** True when the worktree had uncommitted changes. */
   dirty: boolean | null;
-  /** 1-minute load average at the start. */
+  /** 1-minute load average when the benchmark started. */
   loadAverage1m: number;
+  /** 1-minute load average when it ended. */
+  loadAverage1mEnd: number;
+  /** When the benchmark started (ISO 8601). */
   date: string;
+  finished: string;
 }
 
 function osName(): string {
@@ -81,12 +88,14 @@ export function machineInfo(chromium: string | null = null): MachineInfo {
     packages: Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])),
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirty: status === null ? null : status !== '',
-    loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100,
-    date: new Date().toISOString(),
+    loadAverage1m: Math.round(START.load * 100) / 100,
+    loadAverage1mEnd: Math.round(os.loadavg()[0] * 100) / 100,
+    date: START.date,
+    finished: new Date().toISOString(),
   };
 }
 
 /** One line for the top of a printed table. */
 export function machineLine(m: MachineInfo): string {
-  return `${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, ${m.chromium}` : ''}, commit ${m.commit ?? '?'}${m.dirty ? '+dirty' : ''}, load ${m.loadAverage1m}`;
+  return `${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, ${m.chromium}` : ''}, commit ${m.commit ?? '?'}${m.dirty ? '+dirty' : ''}, load ${m.loadAverage1m} -> ${m.loadAverage1mEnd ?? '?'}`;
 }
