@@ -24,6 +24,7 @@ export function resultMarkdown(r: BenchResult): string {
   ].join('\n');
 }
 
+/** Write bench/results/summary.md from the results present; @returns its path. */
 export function writeSummary(): string {
   const dir = join(ROOT, 'bench', 'results');
   const parts = ORDER.filter((n) => existsSync(join(dir, `${n}.json`))).map((n) => resultMarkdown(JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8')) as BenchResult));

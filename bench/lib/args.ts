@@ -10,6 +10,7 @@ export interface BenchArgs {
   noWrite: boolean;
 }
 
+/** Parse `--quick`, `--no-browser`, `--no-write` (unknown options are left to the caller); BENCH_QUICK=1 also means quick. */
 export function benchArgs(): BenchArgs {
   const { values } = parseArgs({
     options: {

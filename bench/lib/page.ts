@@ -18,6 +18,10 @@ export interface BenchPage {
   close(): Promise<void>;
 }
 
+/**
+ * Bundle the entry, serve it, launch Chromium and open the page.
+ * @throws when the page is not cross-origin isolated (the 5 µs clock would be lost).
+ */
 export async function openBenchPage(): Promise<BenchPage> {
   const code = await bundle(join(ROOT, 'bench', 'browser', 'entry.ts'));
   const server = await startBenchServer();

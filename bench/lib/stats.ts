@@ -35,13 +35,6 @@ export const median = (samples: readonly number[]): number => summarize(samples)
 /** Nanoseconds since an arbitrary origin, as a number (process.hrtime.bigint). */
 export const nowNs = (): number => Number(process.hrtime.bigint());
 
-/** Run `fn` once and return the wall time in milliseconds. */
-export async function timeMs(fn: () => unknown): Promise<number> {
-  const t = nowNs();
-  await fn();
-  return (nowNs() - t) / 1e6;
-}
-
 /** Round to `digits` significant decimals for tables and JSON. */
 export function round(x: number, digits = 3): number {
   if (!Number.isFinite(x)) return x;

@@ -28,7 +28,7 @@ const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'shop', 'mart', 'tek', 'zo', 'vi', 'n
 /** Unicode stems for internationalised domain names (German, Korean, Japanese, Greek). */
 const UNICODE_STEMS = ['bücher', 'müller', 'straße-shop', 'café', '쇼핑', '마켓', '할인몰', 'ショップ', 'ストア', 'αγορά'];
 
-/** A pronounceable ASCII label of `min`..`max` syllables with a numeric tail for uniqueness. */
+/** A pronounceable ASCII label of 1 to 3 syllables with `n` in base 36 as a tail, for uniqueness. */
 function asciiLabel(r: () => number, n: number): string {
   const parts = 1 + Math.floor(r() * 3);
   let s = '';
@@ -41,7 +41,7 @@ export interface SyntheticDomain {
   ascii: string;
   /** As a user would type it (Unicode for IDNs; the same as `ascii` otherwise). */
   display: string;
-  /** The registrable domain `ascii` belongs to. */
+  /** `plain` label.suffix, `deep` a breach on a subdomain (shop.label.suffix), `idn` an internationalised name. */
   kind: 'plain' | 'deep' | 'idn';
 }
 
