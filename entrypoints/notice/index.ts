@@ -28,8 +28,12 @@ function link(text: string, href: string): HTMLAnchorElement {
   return a;
 }
 
-/** Build the notice inside a closed shadow root the page cannot style or read. */
-function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
+/**
+ * Build the notice inside a closed shadow root the page cannot style or read. Dismissing it
+ * aborts `life`: its listeners and its watch for removal end with it.
+ */
+function render(verdict: NoticeVerdict, life: AbortController): HTMLElement {
+  const { signal } = life;
   const host = document.createElement('exposure-watch-notice');
   const root = host.attachShadow({ mode: 'closed' });
   // A constructed stylesheet: a page's Content-Security-Policy (style-src) governs <style>
@@ -73,6 +77,7 @@ function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
   close.addEventListener(
     'click',
     () => {
+      life.abort();
       host.remove();
       for (const item of verdict.items) void send('content:dismiss', { breachId: item.id });
     },
@@ -82,6 +87,44 @@ function render(verdict: NoticeVerdict, signal: AbortSignal): HTMLElement {
   box.addEventListener('keydown', (e) => e.key === 'Escape' && close.click(), { signal });
   root.append(box);
   return host;
+}
+
+/** How often a notice the page removed is put back; a page that keeps removing it wins after that. */
+const MAX_REATTACH = 3;
+
+/**
+ * Show `host` and keep it shown against a page that removes foreign elements, up to
+ * MAX_REATTACH times (no endless fight with a page's own observer). It goes before the page's
+ * body, so Tab reaches the warning first rather than after every link of the page (it is drawn
+ * bottom-right whatever its place), and into the top layer as a manual popover, so no overlay
+ * of the page, whatever its z-index, covers it. Dismissing (which removes the host) aborts `signal`.
+ */
+function mount(host: HTMLElement, signal: AbortSignal): void {
+  host.setAttribute('popover', 'manual');
+  const attach = () => {
+    const html = document.documentElement;
+    if (document.body?.parentNode === html) document.body.before(host);
+    else html.append(host);
+    try {
+      host.showPopover();
+    } catch {
+      // No popover support: the fixed position and top z-index still apply.
+    }
+    // Only the host's parent and the document: removing the host (or the whole <html>) shows
+    // there; watching every mutation of the page would cost it on busy pages.
+    watcher.disconnect();
+    watcher.observe(html, { childList: true });
+    watcher.observe(document, { childList: true });
+  };
+  let reattached = 0;
+  const watcher = new MutationObserver(() => {
+    if (host.isConnected || signal.aborted) return;
+    if (reattached === MAX_REATTACH) return watcher.disconnect();
+    reattached++;
+    attach();
+  });
+  signal.addEventListener('abort', () => watcher.disconnect());
+  attach();
 }
 
 // An unlisted script, registered at run time by the background (utils/access/registration.ts)
@@ -103,10 +146,7 @@ export default defineUnlistedScript(() => {
       { signal },
     );
     if (!verdict) return;
-    // Before the page's body, so Tab reaches the warning first rather than after every link
-    // of the page (it is drawn bottom-right whatever its place).
-    const notice = render(verdict, signal);
-    if (document.body) document.body.before(notice);
-    else document.documentElement.append(notice);
+    const life = new AbortController();
+    mount(render(verdict, life), life.signal);
   })();
 });

@@ -1,9 +1,20 @@
 /**
- * The notice's stylesheet, injected as a <style> in its shadow root. Sits bottom-right so it
- * never covers the page's own header controls; follows the system theme; no motion.
+ * The notice's stylesheet, adopted by its shadow root (a <style> where that fails). Sits
+ * bottom-right so it never covers the page's own header controls; follows the system theme; no motion.
+ *
+ * The host is the one element the page's styles reach, so every declaration on it is !important:
+ * a page's own !important rules (say `* { all: unset; display: none !important }`) beat our normal
+ * ones, but between two !important ones the shadow tree's wins. `all` also resets what the host
+ * would inherit (visibility, opacity, font) and the popover's user-agent box (inset, margin,
+ * border). The popover's backdrop is switched off, so a page's global `::backdrop` style cannot
+ * dim the page behind the notice.
  */
 export const NOTICE_CSS = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; display: block; }
+:host {
+  all: initial !important; position: fixed !important; inset: auto 16px 16px auto !important;
+  z-index: 2147483647 !important; display: block !important;
+}
+:host::backdrop { display: none !important; }
 .box {
   position: relative;
   box-sizing: border-box; width: min(360px, calc(100vw - 32px)); max-height: calc(100vh - 32px); overflow: auto;

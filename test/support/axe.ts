@@ -78,14 +78,17 @@ export async function axeNoticeViolations(page: Page, only?: string[]): Promise<
   }
   const copy = (await page.evaluateHandle(
     (markup, css) => {
-      document.querySelector('exposure-watch-notice')?.setAttribute('hidden', '');
       const host = document.createElement('exposure-watch-notice-copy');
       const shadow = host.attachShadow({ mode: 'open' });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
       shadow.adoptedStyleSheets = [sheet];
       shadow.innerHTML = markup;
+      // The notice sits in the top layer (a popover) and no page style hides it; the copy goes
+      // there too, shown after it and so drawn over it, for axe to read the copy's colours.
+      host.setAttribute('popover', 'manual');
       document.documentElement.append(host);
+      host.showPopover();
       return shadow.firstElementChild!;
     },
     html,
@@ -94,10 +97,7 @@ export async function axeNoticeViolations(page: Page, only?: string[]): Promise<
   try {
     return await run(copy, 'self', ['region'], only);
   } finally {
-    await page.evaluate(() => {
-      document.querySelector('exposure-watch-notice-copy')?.remove();
-      document.querySelector('exposure-watch-notice')?.removeAttribute('hidden');
-    });
+    await page.evaluate(() => document.querySelector('exposure-watch-notice-copy')?.remove());
   }
 }
 

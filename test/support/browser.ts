@@ -34,14 +34,22 @@ export interface ExtensionSession {
  */
 export async function launchWithExtension(
   extensionDir: string,
-  opts: { resolverRules: string; headed?: boolean; lang?: string; waitForRegistration?: boolean },
+  opts: {
+    resolverRules: string;
+    headed?: boolean;
+    lang?: string;
+    waitForRegistration?: boolean;
+    /** Runs after the browser started and before the extension is installed (e.g. to attach the protocol to targets from their start). */
+    beforeInstall?: (browser: Browser) => Promise<void>;
+  },
 ): Promise<ExtensionSession> {
   const path = resolve(extensionDir);
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: !opts.headed,
     pipe: true,
-    enableExtensions: [path],
+    // Extensions allowed; this one installed below (as Puppeteer does for a list of paths).
+    enableExtensions: true,
     defaultViewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
@@ -56,6 +64,8 @@ export async function launchWithExtension(
     ],
     env: { ...process.env, LANGUAGE: opts.lang ?? 'en-US' },
   });
+  await opts.beforeInstall?.(browser);
+  await browser.installExtension(path);
   const getWorker = async () => {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), { timeout: 20_000 });
     const worker = await target.worker();

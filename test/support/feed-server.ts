@@ -20,7 +20,9 @@ export type FeedMode =
   /** An endless body without Content-Length (the client must stop reading). */
   | 'too-large'
   /** Headers and half the body, then nothing until `release()`; then the connection is cut. */
-  | 'stall';
+  | 'stall'
+  /** The whole body, in 16 pieces 25 ms apart (a download that takes about 400 ms). */
+  | 'slow';
 
 export interface FeedRequest {
   path: string;
@@ -110,6 +112,19 @@ export async function startFeedServer(): Promise<FeedServer> {
         for (const resolve of onStall) resolve();
         onStall = [];
         return;
+      case 'slow': {
+        entry.status = 200;
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, etag: published.etag, 'cache-control': 'no-cache' });
+        const piece = Math.ceil(body.length / 16);
+        const next = (at: number) => {
+          if (res.destroyed) return;
+          if (at >= body.length) return void res.end();
+          res.write(body.subarray(at, at + piece));
+          setTimeout(() => next(at + piece), 25);
+        };
+        next(0);
+        return;
+      }
       case 'normal':
         if (entry.ifNoneMatch === published.etag) return send(304, { etag: published.etag, 'cache-control': 'no-cache' });
         return send(200, { 'content-type': 'application/json', 'content-length': body.length, etag: published.etag, 'cache-control': 'no-cache' }, body);

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
@@ -23,24 +24,50 @@ export interface FixtureServer {
   resolverRules(extra?: string[]): string;
   /** Every request seen, as `host path`. */
   requests: string[];
+  /** Every request seen, in full: method, host, path with query, headers and body. */
+  log: LoggedRequest[];
   close(): Promise<void>;
 }
 
-/** Start the server on 127.0.0.1 and an ephemeral port. */
-export async function startFixtureServer(): Promise<FixtureServer> {
+export interface LoggedRequest {
+  method: string;
+  host: string;
+  /** Path and query string, as sent. */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A page for hosts without fixture files (with `anyHost`): text only, nothing it loads. */
+const plainPage = (host: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${host}</title></head><body><h1>${host}</h1><p>A local stand-in page.</p></body></html>`;
+
+/**
+ * Start the server on 127.0.0.1 and an ephemeral port.
+ * @param opts.anyHost answer hosts without fixture files with a plain page (instead of 404), so
+ *   `MAP * 127.0.0.1:port` can stand in for the whole web.
+ */
+export async function startFixtureServer(opts: { anyHost?: boolean } = {}): Promise<FixtureServer> {
   const requests: string[] = [];
+  const log: LoggedRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(`${host} ${path}`);
+    const entry: LoggedRequest = { method: req.method ?? '', host, url: req.url ?? '', headers: { ...req.headers }, body: '' };
+    log.push(entry);
+    req.on('data', (chunk: Buffer) => (entry.body += chunk.toString('utf8')));
     if (host === FEED_HOST) void serveBundledFeed(path, req.headers['if-none-match'], res);
-    else void serve(host, path, res);
+    else if (opts.anyHost && /^[a-z0-9.-]+$/.test(host) && !existsSync(join(SITES_DIR, host)) && path !== '/favicon.ico') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).end(plainPage(host));
+    } else void serve(host, path, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
     requests,
+    log,
     // The test build's feed host comes last: a suite with its own feed server maps it first, and
     // Chromium uses the first rule that matches. Otherwise its daily sync would go to real DNS.
     resolverRules: (extra = []) =>

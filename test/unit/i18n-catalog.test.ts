@@ -18,6 +18,12 @@ describe('formatMessage', () => {
     expect(formatMessage(en, 'noSuchKey')).toBe('');
     expect(formatMessage({ k: { message: 'costs $$5' } }, 'k')).toBe('costs $5');
   });
+  it('inserts substitutions (feed text) as they are: no dollar escapes or placeholders read in them', () => {
+    const title = 'Cash$$App $1 $SITE$ $& $\'';
+    expect(formatMessage(en, 'badgeTitleOne', ['coupang.com', title, 'June 2025'])).toBe(
+      `coupang.com had a data breach: ${title} (June 2025). Click for what to do.`,
+    );
+  });
 });
 
 describe('translator', () => {

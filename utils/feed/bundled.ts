@@ -6,6 +6,7 @@
 import { FeedDocument } from '@/utils/feed/schema';
 import { getFeedMeta, replaceFeed, touchFeedMeta } from '@/utils/db/feed-store';
 import { feedDigest } from '@/utils/feed/signature';
+import { plainTextFeed } from '@/utils/feed/plain-text';
 
 export const BUNDLED_FEED_PATH = '/feed/feed.json';
 
@@ -43,7 +44,7 @@ export async function ensureBundledFeed(url: string, now: number, compare: boole
   if (meta && meta.sequence >= parsed.data.sequence) return 'kept';
   // The digest lets the first sync recognise the same feed on the server without an error.
   const stored = await replaceFeed(
-    parsed.data,
+    plainTextFeed(parsed.data),
     { etag: null, origin: 'bundled', checkedAt: meta?.checkedAt ?? 0, changedAt: now, digest: await feedDigest(bytes), url: null },
     { onlyIfNewer: true },
   );

@@ -17,6 +17,7 @@ import type { FeedKey } from './keys';
 import { FeedDocument, type BreachRecord } from './schema';
 import { feedDigest, verifyFeedSignature } from './signature';
 import { storageProblemOf } from '@/utils/db/storage-error';
+import { plainTextFeed } from './plain-text';
 
 /** Why a sync failed. Shown in options (message `feedCause_<cause>`) and stored with the detail. */
 export type SyncCause =
@@ -120,7 +121,8 @@ export async function syncFeed(options: SyncOptions): Promise<SyncResult> {
     const problem = await verifyFeedSignature(bytes, new TextDecoder().decode(sigBytes), options.keys);
     if (problem) fail('bad-signature', `${problem.problem}: ${problem.detail}`);
 
-    const document = parseFeed(bytes);
+    // Shown as plain text everywhere: no bidirectional controls from here on.
+    const document = plainTextFeed(parseFeed(bytes));
     const digest = await feedDigest(bytes);
     if (meta) checkSequence(document.sequence, digest, meta);
     if (meta && document.sequence === meta.sequence) {

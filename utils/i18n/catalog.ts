@@ -23,12 +23,13 @@ export function formatMessage(catalog: Catalog, key: string, substitutions?: str
   if (!entry) return '';
   const args = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   const fill = (s: string) => s.replace(/\$(\d)/g, (_, i: string) => args[Number(i) - 1] ?? '');
-  return entry.message
-    .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content;
-      return content === undefined ? whole : fill(content);
-    })
-    .replace(/\$\$/g, '$');
+  // One pass over the message only: a substitution is feed or user text and is inserted as it
+  // is (a breach titled "Cash$$App" stays so; a second pass would make it "Cash$App").
+  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$/g, (whole, name: string | undefined) => {
+    if (name === undefined) return '$';
+    const content = entry.placeholders?.[name.toLowerCase()]?.content;
+    return content === undefined ? whole : fill(content);
+  });
 }
 
 const cache = new Map<UiLanguage, Promise<Catalog>>();

@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { allBreaches, closeDb } from '@/utils/db/feed-store';
+import { ensureBundledFeed } from '@/utils/feed/bundled';
+import { plainTextFeed, plainTextRecord, stripBidiControls } from '@/utils/feed/plain-text';
+import { BreachRecord } from '@/utils/feed/schema';
+import { serialiseFeed } from '@/utils/feed/build';
+import { syncFeed } from '@/utils/feed/sync';
+import { makeBreach, NOW } from '../helpers/breach';
+import { feedDoc, makeKey, publish, scriptedFetch, serving } from '../helpers/feed-fetch';
+
+/** Every character with Unicode's Bidi_Control property (UAX #9, table 4 and PropList.txt). */
+const CONTROLS = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+const RLO = '\u202E';
+
+describe('stripBidiControls', () => {
+  it('removes each bidirectional control, wherever it is', () => {
+    for (const c of CONTROLS) expect(stripBidiControls(`a${c}b${c}`), `U+${c.codePointAt(0)!.toString(16)}`).toBe('ab');
+    expect(stripBidiControls(CONTROLS.join(''))).toBe('');
+  });
+
+  it('keeps everything else: Korean, Arabic letters, emoji with joiners, other invisible characters', () => {
+    const text = '쿠팡 · متجر · 👩‍💻 · a\u200Bb\u200Dc\u00ADd · café';
+    expect(stripBidiControls(text)).toBe(text);
+  });
+
+  it('turns the classic extension spoof back into what it is', () => {
+    expect(stripBidiControls(`Invoice${RLO}gnp.exe`)).toBe('Invoicegnp.exe');
+  });
+});
+
+describe('plainTextRecord', () => {
+  it('returns the very same record when there is nothing to remove', () => {
+    const clean = makeBreach();
+    expect(plainTextRecord(clean)).toBe(clean);
+  });
+
+  it('cleans the title, Korean title, descriptions and class names, and the result is still a valid record', () => {
+    const dirty = makeBreach({
+      title: `Shop${RLO}gnp.exe`,
+      titleKo: `쿠팡\u2067악성\u2069`,
+      description: `Taken <strong>in\u202Bside</strong>`,
+      descriptionKo: `설명\u200F`,
+      dataClasses: ['Names', `Email${RLO} addresses`, 'Email addresses', '\u202D', 'Phone numbers'],
+      notExposed: [`Pass\u2066words`, '\u200E'],
+    });
+    const clean = plainTextRecord(dirty);
+    expect(clean).toEqual({
+      ...dirty,
+      title: 'Shopgnp.exe',
+      titleKo: '쿠팡악성',
+      description: 'Taken <strong>inside</strong>',
+      descriptionKo: '설명',
+      // The spoofed class is the real one once cleaned; duplicates and emptied names go.
+      dataClasses: ['Names', 'Email addresses', 'Phone numbers'],
+      notExposed: ['Passwords'],
+    });
+    expect(BreachRecord.safeParse(clean).success).toBe(true);
+    // The input is left alone.
+    expect(dirty.title).toBe(`Shop${RLO}gnp.exe`);
+  });
+
+  it('a title of nothing but controls falls back to the id; such a Korean title is dropped', () => {
+    const clean = plainTextRecord(makeBreach({ title: RLO, titleKo: `${RLO} ` }));
+    expect(clean.title).toBe('Coupang2025');
+    expect('titleKo' in clean).toBe(false);
+    expect(BreachRecord.safeParse(clean).success).toBe(true);
+  });
+
+  it('plainTextFeed cleans every record and keeps the rest of the document', () => {
+    const doc = feedDoc(9, [makeBreach({ title: `A${RLO}` }), makeBreach({ id: 'Other', title: 'B' })]);
+    const clean = plainTextFeed(doc);
+    expect(clean.breaches.map((b) => b.title)).toEqual(['A', 'B']);
+    expect({ ...clean, breaches: [] }).toEqual({ ...doc, breaches: [] });
+  });
+});
+
+describe('where a feed enters the extension', () => {
+  const URL_ = 'https://feed.example.org/v1/feed.json';
+  const key = makeKey('k1');
+  const spoofed = makeBreach({ title: `Coupang${RLO}gnp.exe`, dataClasses: [`Names${RLO}`] });
+
+  beforeEach(async () => {
+    await closeDb();
+    indexedDB.deleteDatabase('exposure-watch');
+  });
+
+  it('a synced feed is stored, and reported for notifications, without bidirectional controls', async () => {
+    const { fetch } = scriptedFetch(serving(URL_, () => ({ published: publish(feedDoc(6, [spoofed]), key), etag: '"v6"' })));
+    const result = await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch });
+    expect(result.outcome).toBe('updated');
+    expect(result.outcome === 'updated' && result.changed.map((b) => [b.title, b.dataClasses])).toEqual([['Coupanggnp.exe', ['Names']]]);
+    expect((await allBreaches()).map((b) => [b.title, b.dataClasses])).toEqual([['Coupanggnp.exe', ['Names']]]);
+  });
+
+  it('so is the bundled feed', async () => {
+    const original = globalThis.fetch;
+    const body = serialiseFeed(feedDoc(3, [spoofed]));
+    globalThis.fetch = (async () => new Response(body)) as typeof fetch;
+    try {
+      expect(await ensureBundledFeed('/feed/feed.json', NOW, true)).toBe('loaded');
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect((await allBreaches()).map((b) => b.title)).toEqual(['Coupanggnp.exe']);
+  });
+});
