@@ -4,17 +4,30 @@
  * sanitised again with DOMPurify and then rebuilt as Preact nodes from an allow-list: text,
  * <a href="https://..."> (new tab, rel noopener), <em>, <strong>, <br>. No innerHTML is set.
  */
-import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
+import type { DOMPurify as Purifier } from 'dompurify';
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 
 /** Tags a description may keep, as in utils/feed/schema.ts. */
 export const DESCRIPTION_TAGS = ['a', 'em', 'strong', 'br'];
 
 let purifier: Purifier | null = null;
+let loading: Promise<Purifier> | null = null;
 
-/** A private DOMPurify instance for the current window (hooks never leak to other users). */
+/**
+ * Load DOMPurify and make a private instance for the current window (hooks never leak to other
+ * users). It is its own chunk, fetched from the extension package on first use: about 12 KB gzip
+ * the popup need not load before it can show its answer (bench/sizes.ts budgets the popup at
+ * 40 KB; descriptions sit in the folded "About this breach" block). Resolves at once once loaded.
+ * @throws (rejects) only if the chunk cannot be loaded from the package.
+ */
+export function loadPurifier(): Promise<Purifier> {
+  loading ??= import('dompurify').then(({ default: DOMPurify }) => (purifier = DOMPurify(window)));
+  return loading;
+}
+
 function purify(): Purifier {
-  purifier ??= DOMPurify(window);
+  if (!purifier) throw new Error('descriptionNodes before loadPurifier() resolved');
   return purifier;
 }
 
@@ -60,7 +73,7 @@ function toVNode(node: ChildNode, key: number, links: boolean): ComponentChildre
 }
 
 /**
- * Sanitise `html` and return Preact children. Links that are not https lose their link and
+ * Sanitise `html` and return Preact children (call after `loadPurifier()` resolved). Links that are not https lose their link and
  * keep their text; scripts, images, handlers and styles are dropped.
  */
 export function descriptionNodes(html: string, links = true): ComponentChildren[] {
@@ -78,5 +91,14 @@ export function descriptionNodes(html: string, links = true): ComponentChildren[
 
 /** A feed description as text and allowed markup; `links={false}` keeps link text only. */
 export function SafeDescription({ html, class: className, links = true }: { html: string; class?: string; links?: boolean }) {
-  return <p class={className}>{descriptionNodes(html, links)}</p>;
+  // Nothing of the description is shown before the sanitiser is there (never the raw markup).
+  const [ready, setReady] = useState(purifier !== null);
+  useEffect(() => {
+    if (ready) return;
+    loadPurifier().then(
+      () => setReady(true),
+      (error: unknown) => console.error('exposure-watch: could not load the sanitiser', error),
+    );
+  }, [ready]);
+  return <p class={className}>{ready ? descriptionNodes(html, links) : null}</p>;
 }

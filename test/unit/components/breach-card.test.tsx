@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPurifier } from '@/components/safe-description';
 import { within } from '@testing-library/preact';
 import { BreachCard } from '@/components/breach-card';
 import { makeBreach } from '../../helpers/breach';
@@ -10,6 +11,9 @@ function items(container: Element, selector: string): string[] {
   return [...container.querySelectorAll(`${selector} li`)].map((li) => li.textContent ?? '');
 }
 
+
+// Descriptions render once the sanitiser's chunk is loaded (test/unit/components/safe-description.test.tsx).
+beforeAll(() => loadPurifier());
 describe('BreachCard', () => {
   it('shows what a Coupang-like breach exposed and did not, in plain words', () => {
     const { container, getByRole } = renderWithI18n(<BreachCard verdict={verdict(coupang)} site="coupang.com" />);

@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPurifier } from '@/components/safe-description';
 import { SiteReportView } from '@/components/site-report-view';
 import { makeBreach } from '../../helpers/breach';
 import { coupang, report, verdict } from './coupang';
 import { renderWithI18n } from './render';
 
+
+// Descriptions render once the sanitiser's chunk is loaded (test/unit/components/safe-description.test.tsx).
+beforeAll(() => loadPurifier());
 describe('SiteReportView', () => {
   it('names the site when it has no known breaches', () => {
     const { getByRole, container } = renderWithI18n(<SiteReportView report={report([], 'example.com')} />);
