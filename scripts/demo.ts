@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer } from '../test/support/fixture-server';
-import { badgeText, launchWithExtension, openPopup, waitForNotice, type ExtensionSession } from '../test/support/browser';
+import { badgeText, launchWithExtension, waitForBadge, openPopup, waitForNotice, type ExtensionSession } from '../test/support/browser';
 import { clickNoticeButton } from '../test/support/notice';
 import { E2E_BUILD, ROOT } from '../test/support/paths';
 import type { SiteReport } from '../utils/messaging/protocol';
@@ -73,7 +73,7 @@ try {
     const url = `http://${host}/`;
     await page.goto(url);
     const noticed = await waitForNotice(page, 4_000);
-    const badge = await badgeText(session.worker, page);
+    const badge = noticed ? await waitForBadge(session.worker, page, '!') : await badgeText(session.worker, page);
     const report = await reportFor(session, url);
     const found = report?.breaches.map((v) => `${v.breach.title} (${v.breach.breachDate}, ${v.decision.reason})`) ?? [];
     lines.push(`${host}  badge=${JSON.stringify(badge)}  breaches: ${found.length ? found.join('; ') : 'none'}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { badgeText, launchWithExtension, openPopup, tabIdOf, waitForNotice, type ExtensionSession } from '../support/browser';
+import { badgeText, waitForBadge, launchWithExtension, openPopup, tabIdOf, waitForNotice, type ExtensionSession } from '../support/browser';
 import { clickNoticeButton, noticeBox, noticeText } from '../support/notice';
 import { E2E_BUILD, ROOT } from '../support/paths';
 import { FeedDocument } from '@/utils/feed/schema';
@@ -59,7 +59,7 @@ describe('Exposure Watch in Chromium', () => {
     expect(text).toContain('names, email addresses, phone numbers');
     expect(text).toContain('What should I do?');
     expect(text).toContain('Report a wrong warning');
-    expect(await badgeText(session.worker, page)).toBe('!');
+    expect(await waitForBadge(session.worker, page, '!')).toBe('!');
     // Styled, bottom-right, clear of the page's header controls.
     const box = await noticeBox(page);
     expect(box).toMatchObject({ position: 'fixed', right: 16, bottom: 16, width: 360 });
@@ -91,14 +91,14 @@ describe('Exposure Watch in Chromium', () => {
     const page = await session.browser.newPage();
     await page.goto(COUPANG);
     await waitForNotice(page);
-    expect(await badgeText(session.worker, page)).toBe('!');
+    expect(await waitForBadge(session.worker, page, '!')).toBe('!');
     await page.goto(KURLY);
     await settle(page, 500);
     expect(await badgeText(session.worker, page)).toBe('');
     await page.goBack();
     await settle(page);
     expect(page.url()).toBe(COUPANG);
-    expect(await badgeText(session.worker, page)).toBe('!');
+    expect(await waitForBadge(session.worker, page, '!')).toBe('!');
     await page.goForward();
     await settle(page, 500);
     expect(await badgeText(session.worker, page)).toBe('');
@@ -177,7 +177,7 @@ describe('Exposure Watch in Chromium', () => {
     await page.reload();
     await settle(page);
     expect(await noticeText(page)).toBeNull();
-    expect(await badgeText(session.worker, page)).toBe('!');
+    expect(await waitForBadge(session.worker, page, '!')).toBe('!');
     await page.close();
   });
 });

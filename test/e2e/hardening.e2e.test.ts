@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
-import { badgeText, launchWithExtension, openPopup, tabIdOf, waitForNotice, type ExtensionSession } from '../support/browser';
+import { badgeText, waitForBadge, launchWithExtension, openPopup, tabIdOf, waitForNotice, type ExtensionSession } from '../support/browser';
 import { noticeLook, noticeText, type NoticeLook } from '../support/notice';
 import { colourShares } from '../support/pixels';
 import { E2E_BUILD, ROOT } from '../support/paths';
@@ -154,7 +154,7 @@ describe('the notice on hostile pages', () => {
     expect(await page.evaluate(() => (window as unknown as { __removed: number }).__removed)).toBe(4);
     expect(await noticeCount(page)).toBe(0);
     // The toolbar still warns.
-    expect(await badgeText(session.worker, page)).toBe('!');
+    expect(await waitForBadge(session.worker, page, '!')).toBe('!');
     await page.close();
   });
 
@@ -170,7 +170,7 @@ describe('the notice on hostile pages', () => {
     expect(page.url()).toBe(`${COUPANG}product/123#reviews`);
     expect(await noticeCount(page)).toBe(1);
     await expectShownAndStyled(page);
-    expect(await badgeText(session.worker, page)).toBe('!');
+    expect(await waitForBadge(session.worker, page, '!')).toBe('!');
     const popup = await openPopup(session, page);
     expect(await popup.$eval('[data-state]', (e) => e.getAttribute('data-state'))).toBe('breaches');
     expect(await popup.$eval('body', (b) => b.innerText)).toContain('coupang.com');
@@ -218,7 +218,7 @@ describe('the notice on hostile pages', () => {
       expect(f.extensionRealms(), f.url()).toHaveLength(0);
     }
     expect(await noticeCount(page)).toBe(1);
-    expect(await badgeText(session.worker, page)).toBe('!');
+    expect(await waitForBadge(session.worker, page, '!')).toBe('!');
     await page.close();
   });
 });
@@ -375,6 +375,7 @@ describe('a hostile but validly signed feed renders inert', () => {
     expect(notice.bad).toEqual([]);
     expect(notice.text).toContain(`Hostile Shop <img src=x onerror="${RUN}"><script>top.__ewPwned=1</script> gnp.exe`);
     const tabId = await tabIdOf(worker, shop);
+    expect(await waitForBadge(worker, shop, '!')).toBe('!');
     const tooltip = await worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
     expect(tooltip).toContain('Hostile Shop <img');
     expect(BIDI.test(tooltip)).toBe(false);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { launchWithExtension, openPopup, tabIdOf, waitForNotice, type ExtensionSession } from '../support/browser';
+import { launchWithExtension, openPopup, tabIdOf, waitForBadge, waitForNotice, type ExtensionSession } from '../support/browser';
 import { noticeText } from '../support/notice';
 import { E2E_BUILD, ROOT } from '../support/paths';
 
@@ -38,6 +38,7 @@ it('choosing 한국어 in Options switches the options page, the notice, the bad
   expect(text).toContain('피해 계정 33,673,817개');
   expect(text).toContain(ko.noticeWhatToDo.message);
   const tabId = await tabIdOf(session.worker, page);
+  expect(await waitForBadge(session.worker, page, '!')).toBe('!');
   expect(await session.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toContain('coupang.com에서 개인정보 유출 사고가 있었습니다');
 
   const popup = await openPopup(session, page);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { startFeedServer, FEED_PATH, type FeedMode, type FeedServer } from '../support/feed-server';
-import { badgeText, launchWithExtension, waitForNotice, type ExtensionSession } from '../support/browser';
+import { badgeText, waitForBadge, launchWithExtension, waitForNotice, type ExtensionSession } from '../support/browser';
 import { noticeText } from '../support/notice';
 import { E2E_BUILD, ROOT } from '../support/paths';
 import { FeedDocument, type BreachRecord } from '@/utils/feed/schema';
@@ -154,7 +154,7 @@ describe('feed sync in Chromium', () => {
     expect(text).toContain('example.org leaked customer data');
     expect(text).toContain('Example Shop · October 2026');
     expect(text).toContain('120,000 accounts affected');
-    expect(await badgeText(worker, shop)).toBe('!');
+    expect(await waitForBadge(worker, shop, '!')).toBe('!');
 
     const state = (await worker.evaluate(() => chrome.storage.local.get('feed-sync')))['feed-sync'] as { lastDurationMs: number };
     const full = feed.requests.slice(requestsBefore);

@@ -28,9 +28,16 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
+/** `rules` followed by a catch-all that leaves every unmapped host name unresolvable (loopback IPs need no resolving). */
+export function offlineRules(rules: string): string {
+  return `${rules}, MAP * ~NOTFOUND`;
+}
+
 /**
  * Start Chromium with the extension in `extensionDir` and wait for its service worker.
  * @param opts.resolverRules value for --host-resolver-rules; opts.headed shows a window.
+ *   Every other host name resolves to nothing (`MAP * ~NOTFOUND` is appended): the browser's
+ *   own background requests (time, connectivity checks) cannot leave the machine either.
  */
 export async function launchWithExtension(
   extensionDir: string,
@@ -59,7 +66,7 @@ export async function launchWithExtension(
       '--no-first-run',
       '--disable-quic',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      `--host-resolver-rules=${opts.resolverRules}`,
+      `--host-resolver-rules=${offlineRules(opts.resolverRules)}`,
       `--lang=${opts.lang ?? 'en-US'}`,
     ],
     env: { ...process.env, LANGUAGE: opts.lang ?? 'en-US' },
@@ -111,6 +118,20 @@ export async function tabIdOf(worker: WebWorker, page: Page): Promise<number> {
 export async function badgeText(worker: WebWorker, page: Page): Promise<string> {
   const tabId = await tabIdOf(worker, page);
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/**
+ * The badge text of `page`'s tab once it reads `want`, or what it reads after `timeout` ms. The
+ * notice is drawn on the first answer and the badge set by the next message, so a test that has
+ * just seen the notice may be a few milliseconds ahead of the badge.
+ */
+export async function waitForBadge(worker: WebWorker, page: Page, want: string, timeout = 3_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = await badgeText(worker, page);
+    if (text === want || Date.now() - started > timeout) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Open the real toolbar popup for `page` as a user's click does (grants activeTab); returns the popup page. */
