@@ -4,7 +4,7 @@
  * page. Presentational: everything comes from props and the i18n context.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { BreachVerdict } from '@/utils/messaging/protocol';
 import { detailMessageKey, detailOf, detailsOf } from '@/utils/taxonomy/details';
 import { remediationFor } from '@/utils/remediation/catalog';
@@ -131,11 +131,13 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
     onAddDetail?.(d);
   };
 
+  // The popup's folded "About": its description (and the sanitiser's chunk) load when it opens.
+  const [aboutOpen, setAboutOpen] = useState(false);
   const about = (
     <>
       {description ? (
         <Section title={t('cardWhatHappened')} tag={sub}>
-          <SafeDescription html={description} class="description" links={!quiet} />
+          <SafeDescription html={description} class="description" links={!quiet} defer={compact && !aboutOpen} />
         </Section>
       ) : null}
       <Section title={t('cardWhenAndHowMany')} tag={sub}>
@@ -262,7 +264,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
 
   // In the popup the background story folds away; the details page shows it open.
   const aboutBlock = compact ? (
-    <details class="about">
+    <details class="about" onToggle={(e) => setAboutOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('cardAbout')}</summary>
       {about}
     </details>

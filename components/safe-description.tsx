@@ -16,9 +16,11 @@ let loading: Promise<Purifier> | null = null;
 
 /**
  * Load DOMPurify and make a private instance for the current window (hooks never leak to other
- * users). It is its own chunk, fetched from the extension package on first use: about 12 KB gzip
- * the popup need not load before it can show its answer (bench/sizes.ts budgets the popup at
- * 40 KB; descriptions sit in the folded "About this breach" block). Resolves at once once loaded.
+ * users). It is its own chunk (about 12 KB gzip), fetched from the extension package when a
+ * description is first shown. The popup keeps descriptions in its folded "About this breach"
+ * block (SafeDescription `defer`), so opening the popup never loads it (bench/sizes.ts budgets
+ * the popup at 40 KB; test/e2e/extension.e2e.test.ts checks no request for it is made).
+ * Resolves at once once loaded.
  * @throws (rejects) only if the chunk cannot be loaded from the package.
  */
 export function loadPurifier(): Promise<Purifier> {
@@ -90,15 +92,19 @@ export function descriptionNodes(html: string, links = true): ComponentChildren[
 }
 
 /** A feed description as text and allowed markup; `links={false}` keeps link text only. */
-export function SafeDescription({ html, class: className, links = true }: { html: string; class?: string; links?: boolean }) {
+/**
+ * `defer`: do not load the sanitiser yet (the description is inside a closed fold); it loads
+ * when `defer` turns false. Until it is loaded the paragraph is empty.
+ */
+export function SafeDescription({ html, class: className, links = true, defer = false }: { html: string; class?: string; links?: boolean; defer?: boolean }) {
   // Nothing of the description is shown before the sanitiser is there (never the raw markup).
   const [ready, setReady] = useState(purifier !== null);
   useEffect(() => {
-    if (ready) return;
+    if (ready || defer) return;
     loadPurifier().then(
       () => setReady(true),
       (error: unknown) => console.error('exposure-watch: could not load the sanitiser', error),
     );
-  }, [ready]);
+  }, [ready, defer]);
   return <p class={className}>{ready ? descriptionNodes(html, links) : null}</p>;
 }

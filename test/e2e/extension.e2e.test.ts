@@ -143,6 +143,14 @@ describe('Exposure Watch in Chromium', () => {
       expect(notExposed).toContain(words.toLowerCase());
     }
     expect(text).toContain('Have I Been Pwned');
+    // The sanitiser's chunk (the popup's 40 KB budget leaves it out) loads only when the folded
+    // "About this breach" opens: a description renders only once it is loaded, and stays empty
+    // while the fold is closed.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await popup.$eval('.about .description', (e) => e.textContent)).toBe('');
+    await popup.click('.about summary');
+    await popup.waitForFunction(() => (document.querySelector('.about .description')?.textContent ?? '').length > 0);
+    expect(await popup.$eval('.about .description', (e) => e.textContent)).toContain('a former Coupang developer');
     await popup.close();
     await page.close();
   });

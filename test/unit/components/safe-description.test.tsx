@@ -9,6 +9,13 @@ import { SafeDescription, descriptionNodes, loadPurifier } from '@/components/sa
 const HOSTILE = 'Before <img src=x onerror="globalThis.pwned=1"><a href="https://ok.example/">the report</a> after';
 
 describe('SafeDescription', () => {
+  it('deferred (inside a closed fold): loads nothing and shows nothing', async () => {
+    const { container } = render(<SafeDescription html={HOSTILE} defer />);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(container.querySelector('p')!.innerHTML).toBe('');
+    expect(() => descriptionNodes('x')).toThrow('descriptionNodes before loadPurifier() resolved');
+  });
+
   it('shows nothing until the sanitiser is loaded, then the sanitised description', async () => {
     expect(() => descriptionNodes('x')).toThrow('descriptionNodes before loadPurifier() resolved');
     const { container } = render(<SafeDescription html={HOSTILE} class="description" />);
