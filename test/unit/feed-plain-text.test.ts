@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { allBreaches, closeDb } from '@/utils/db/feed-store';
+import { allBreaches, breachesForDomains, closeDb, db, replaceFeed } from '@/utils/db/feed-store';
 import { ensureBundledFeed } from '@/utils/feed/bundled';
 import { plainTextFeed, plainTextRecord, stripBidiControls } from '@/utils/feed/plain-text';
 import { BreachRecord } from '@/utils/feed/schema';
@@ -89,7 +89,8 @@ describe('where a feed enters the extension', () => {
     const result = await syncFeed({ url: URL_, keys: [key.key], now: () => NOW, fetch });
     expect(result.outcome).toBe('updated');
     expect(result.outcome === 'updated' && result.changed.map((b) => [b.title, b.dataClasses])).toEqual([['Coupanggnp.exe', ['Names']]]);
-    expect((await allBreaches()).map((b) => [b.title, b.dataClasses])).toEqual([['Coupanggnp.exe', ['Names']]]);
+    // As stored, not only as read (reads clean too, below).
+    expect((await (await db()).getAll('breaches')).map((b) => [b.title, b.dataClasses])).toEqual([['Coupanggnp.exe', ['Names']]]);
   });
 
   it('so is the bundled feed', async () => {
@@ -101,6 +102,13 @@ describe('where a feed enters the extension', () => {
     } finally {
       globalThis.fetch = original;
     }
-    expect((await allBreaches()).map((b) => b.title)).toEqual(['Coupanggnp.exe']);
+    expect((await (await db()).getAll('breaches')).map((b) => b.title)).toEqual(['Coupanggnp.exe']);
+  });
+
+  it('a feed stored before ingest stripped them is read without them, by every reader', async () => {
+    await replaceFeed(feedDoc(2, [spoofed]), { etag: null, origin: 'bundled', checkedAt: 0, changedAt: 0 });
+    expect((await (await db()).getAll('breaches'))[0].title).toBe(`Coupang${RLO}gnp.exe`);
+    expect((await allBreaches()).map((b) => [b.title, b.dataClasses])).toEqual([['Coupanggnp.exe', ['Names']]]);
+    expect((await breachesForDomains(spoofed.domains)).map((b) => b.title)).toEqual(['Coupanggnp.exe']);
   });
 });

@@ -14,6 +14,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import { lazyDb, runTransaction } from '@/utils/db/connection';
 import { guardWrite } from '@/utils/db/storage-error';
 import type { BreachRecord, FeedDocument } from '@/utils/feed/schema';
+import { plainTextRecord } from '@/utils/feed/plain-text';
 
 export const DB_NAME = 'exposure-watch';
 export const DB_VERSION = 1;
@@ -128,18 +129,23 @@ export function touchFeedMeta(checkedAt: number, patch: Partial<Pick<FeedMeta, '
   });
 }
 
-/** Breaches recorded under any of `domains` (most specific first), deduplicated by id. */
+/**
+ * Breaches recorded under any of `domains` (most specific first), deduplicated by id. Read
+ * through `plainTextRecord` like every read here: a feed stored before bidirectional controls
+ * were stripped at ingest (utils/feed/plain-text.ts) keeps them until its next change, and
+ * nothing shown may carry them.
+ */
 export async function breachesForDomains(domains: readonly string[]): Promise<BreachRecord[]> {
   const index = (await db()).transaction('breaches').store.index('by-domain');
   const lists = await Promise.all(domains.map((d) => index.getAll(d)));
   const seen = new Map<string, BreachRecord>();
   for (const b of lists.flat()) seen.set(b.id, b);
-  return [...seen.values()];
+  return [...seen.values()].map(plainTextRecord);
 }
 
-/** Every stored breach (for the access prompt and registration; about a thousand records). */
+/** Every stored breach (for the access prompt and registration; about a thousand records), as plain text (see above). */
 export async function allBreaches(): Promise<BreachRecord[]> {
-  return (await db()).getAll('breaches');
+  return (await (await db()).getAll('breaches')).map(plainTextRecord);
 }
 
 /** How many breaches are stored (one key count, no records read). */
