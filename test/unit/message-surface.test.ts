@@ -1,5 +1,5 @@
 // What can reach the background at all. The page cannot: no externally_connectable in the
-// manifest (test/unit/built-manifests.test.ts), no onMessageExternal / onConnect* listener, and
+// manifest (scripts/check-permissions.ts against permissions-allowlist.json, run by npm test), no onMessageExternal / onConnect* listener, and
 // no content script that listens to window messages. Only runtime.onMessage is routed, and it goes
 // through the one router (sender checks and schemas, test/unit/router-fuzz.test.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
