@@ -1,7 +1,9 @@
 /**
  * What a built manifest asks the browser for, compared exactly with the repository's allow-list
  * (permissions-allowlist.json). Every permission, host pattern, content-script match, web-
- * accessible resource and external connection must be listed there with a reason; an entry the
+ * accessible resource, external connection and top-level manifest key (so a
+ * `content_security_policy`, `sandbox` or `commands` cannot arrive unnoticed) must be listed
+ * there with a reason; an entry the
  * build no longer asks for must be removed. DESIGN.md "Permissions and privacy" is the policy.
  */
 
@@ -15,6 +17,7 @@ export const CATEGORIES = [
   'web_accessible_resources',
   'externally_connectable',
   'data_collection_permissions',
+  'manifest_keys',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -29,6 +32,7 @@ export type TargetAllowList = Record<Category, Reasons>;
 export type AllowList = { $comment?: string } & Record<string, TargetAllowList | string | undefined>;
 
 interface ManifestLike {
+  [key: string]: unknown;
   permissions?: string[];
   optional_permissions?: string[];
   host_permissions?: string[];
@@ -60,6 +64,9 @@ export function manifestEntries(manifest: ManifestLike): Record<Category, string
     // Present at all, even empty, it changes who may connect: list it so it shows up.
     externally_connectable: ec ? [...(ec.matches ?? []).map((m) => `matches:${m}`), ...(ec.ids ?? []).map((i) => `ids:${i}`), ...(ec.matches || ec.ids ? [] : ['(declared)'])] : [],
     data_collection_permissions: dc ? [...(dc.required ?? []).map((k) => `required:${k}`), ...(dc.optional ?? []).map((k) => `optional:${k}`)] : [],
+    // Any other key can widen what the extension may do (a content_security_policy allowing
+    // 'unsafe-eval', a sandbox page, chrome_url_overrides, a key): each must be meant.
+    manifest_keys: Object.keys(manifest),
   };
 }
 

@@ -15,15 +15,28 @@ const allowList = JSON.parse(readFileSync('permissions-allowlist.json', 'utf8'))
 const chrome = allowList['chrome-mv3'] as TargetAllowList;
 const firefox = allowList['firefox-mv3'] as TargetAllowList;
 
-/** The manifest `wxt build` writes today for Chrome (.output/chrome-mv3/manifest.json, trimmed to what is compared). */
+/** The manifest `wxt build` writes today for Chrome (.output/chrome-mv3/manifest.json; values of uncompared keys trimmed). */
 const built = () => ({
   manifest_version: 3,
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  version: '0.1.0',
+  default_locale: 'en',
+  icons: {},
+  action: {},
+  minimum_chrome_version: '137',
   permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', 'notifications'],
   host_permissions: ['https://feed.exposure-watch.org/*'],
   optional_host_permissions: ['http://*/*', 'https://*/*'],
   background: { service_worker: 'background.js' },
   options_ui: { open_in_tab: true, page: 'options.html' },
 });
+
+/** The same for Firefox (.output/firefox-mv3/manifest.json): no minimum_chrome_version, a gecko section. */
+const builtFirefox = () => {
+  const { minimum_chrome_version: _, ...rest } = built();
+  return { ...rest, browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } };
+};
 
 describe('the allow-list', () => {
   it('holds DESIGN.md\'s required permissions and nothing it rules out', () => {
@@ -60,6 +73,8 @@ describe('comparePermissions', () => {
     ]);
     expect(comparePermissions('chrome-mv3', { ...built(), optional_permissions: ['history'] }, chrome)).toEqual([
       expect.stringContaining('optional_permissions "history"'),
+      // A key the build never wrote is named too.
+      expect.stringContaining('manifest_keys "optional_permissions"'),
     ]);
   });
 
@@ -85,6 +100,9 @@ describe('comparePermissions', () => {
       expect.stringContaining('content_scripts "<all_urls>"'),
       expect.stringContaining('web_accessible_resources "details.html for <all_urls>"'),
       expect.stringContaining('externally_connectable "matches:https://*.coupang.com/*"'),
+      expect.stringContaining('manifest_keys "externally_connectable"'),
+      expect.stringContaining('manifest_keys "web_accessible_resources"'),
+      expect.stringContaining('manifest_keys "content_scripts"'),
     ]);
     // Declared empty, externally_connectable still changes who may connect (other extensions): it shows up too.
     expect(manifestEntries({ externally_connectable: {} }).externally_connectable).toEqual(['(declared)']);
@@ -101,8 +119,18 @@ describe('comparePermissions', () => {
     expect(comparePermissions('edge-mv3', built(), undefined)).toEqual(['edge-mv3: permissions-allowlist.json has no section for this build']);
   });
 
+  it('fails any other manifest key that could widen what the extension may do (a CSP, a sandbox, a key)', () => {
+    expect(comparePermissions('chrome-mv3', { ...built(), content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } }, chrome)).toEqual([
+      'chrome-mv3: the manifest asks for manifest_keys "content_security_policy", which permissions-allowlist.json does not allow (add it there with a reason if it is meant)',
+    ]);
+    expect(comparePermissions('chrome-mv3', { ...built(), sandbox: { pages: ['x.html'] }, key: 'MIIB' }, chrome)).toEqual([
+      expect.stringContaining('manifest_keys "sandbox"'),
+      expect.stringContaining('manifest_keys "key"'),
+    ]);
+  });
+
   it('reads Firefox\'s data collection declaration', () => {
-    const manifest = { ...built(), browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } };
+    const manifest = builtFirefox();
     expect(comparePermissions('firefox-mv3', manifest, firefox)).toEqual([]);
     manifest.browser_specific_settings.gecko.data_collection_permissions.required = ['browsingActivity'];
     expect(comparePermissions('firefox-mv3', manifest, firefox)).toEqual([
