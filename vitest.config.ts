@@ -12,7 +12,7 @@ export default defineConfig({
     // reached (the hostile-feed properties in test/unit/feed-fuzz.test.ts and the sync tests).
     coverage: {
       provider: 'v8',
-      include: ['utils/feed/schema.ts', 'utils/feed/signature.ts', 'utils/feed/sync.ts', 'utils/db/feed-store.ts', 'utils/background/sync-service.ts'],
+      include: ['utils/feed/schema.ts', 'utils/feed/signature.ts', 'utils/feed/sync.ts', 'utils/feed/plain-text.ts', 'utils/feed/bundled.ts', 'utils/db/feed-store.ts', 'utils/background/sync-service.ts'],
       reporter: ['text'],
       thresholds: { perFile: true, branches: 100, functions: 100, lines: 100, statements: 100 },
     },

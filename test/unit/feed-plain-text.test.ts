@@ -74,6 +74,15 @@ describe('plainTextRecord', () => {
   });
 });
 
+describe('plainTextRecord without a Korean title', () => {
+  it('cleans the rest and adds no Korean title', () => {
+    const { titleKo: _, ...noKo } = makeBreach({ title: `Shop${RLO}` });
+    const out = plainTextRecord(noKo as BreachRecord);
+    expect(out.title).toBe('Shop');
+    expect('titleKo' in out).toBe(false);
+  });
+});
+
 describe('where a feed enters the extension', () => {
   const URL_ = 'https://feed.example.org/v1/feed.json';
   const key = makeKey('k1');
@@ -103,6 +112,48 @@ describe('where a feed enters the extension', () => {
       globalThis.fetch = original;
     }
     expect((await (await db()).getAll('breaches')).map((b) => b.title)).toEqual(['Coupanggnp.exe']);
+  });
+
+  it.each([
+    ['a missing file', () => new Response('', { status: 404 }), 'bundled feed missing: HTTP 404'],
+    ['bytes that are not JSON', () => new Response('{"format":1,'), 'bundled feed is not JSON'],
+    ['JSON that fails the schema', () => new Response(JSON.stringify({ ...feedDoc(3, [spoofed]), sequence: -1 })), 'bundled feed invalid at sequence: '],
+  ])('a broken bundled feed (%s) is a clear error and stores nothing', async (_what, reply, message) => {
+    const original = globalThis.fetch;
+    globalThis.fetch = (async () => reply()) as typeof fetch;
+    try {
+      await expect(ensureBundledFeed('/feed/feed.json', NOW, true)).rejects.toThrow(message);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(await (await db()).getAll('breaches')).toEqual([]);
+  });
+
+  it('a restart with a feed stored keeps it without reading the bundled file', async () => {
+    await replaceFeed(feedDoc(2, [spoofed]), { etag: null, origin: 'bundled', checkedAt: 0, changedAt: 0 });
+    const original = globalThis.fetch;
+    let fetched = 0;
+    globalThis.fetch = (async () => (fetched++, new Response(serialiseFeed(feedDoc(9, [spoofed]))))) as typeof fetch;
+    try {
+      expect(await ensureBundledFeed('/feed/feed.json', NOW, false)).toBe('kept');
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(fetched).toBe(0);
+  });
+
+  it('a newer feed stored while the bundled one was read (a sync won the race) is kept', async () => {
+    const original = globalThis.fetch;
+    globalThis.fetch = (async () => {
+      await replaceFeed(feedDoc(9, [spoofed]), { etag: null, origin: 'sync', checkedAt: 0, changedAt: 5 });
+      return new Response(serialiseFeed(feedDoc(3, [spoofed])));
+    }) as typeof fetch;
+    try {
+      expect(await ensureBundledFeed('/feed/feed.json', NOW, true)).toBe('kept');
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(await (await db()).get('meta', 'feed')).toMatchObject({ sequence: 9, origin: 'sync' });
   });
 
   it('a feed stored before ingest stripped them is read without them, by every reader', async () => {
