@@ -278,6 +278,34 @@ describe('router fuzz (real handlers, fake storage)', () => {
     expect((await storedState(env)).user.profile).toEqual([]);
   });
 
+  // Written case by case, not from a rule, so a wrong rule shared by the router and
+  // `mayBeAccepted` still shows: [who, sender, accept content:verdict?, accept ui:access-status?].
+  const TOP = { tab: { id: 5, index: 0 }, frameId: 0 };
+  it.each([
+    ['a content script in a tab\'s top frame', { id: OWN_ID, url: 'https://www.coupang.com/cart', ...TOP }, true, false],
+    ['a content script on an http page', { id: OWN_ID, url: 'http://kurly.com/', ...TOP }, true, false],
+    ['the same in a subframe', { id: OWN_ID, url: 'https://www.coupang.com/', tab: { id: 5, index: 0 }, frameId: 3 }, false, false],
+    ['an about:srcdoc frame made top in a tab', { id: OWN_ID, url: 'about:srcdoc', ...TOP }, false, false],
+    ['a file:// page in a tab', { id: OWN_ID, url: 'file:///home/u/x.html', ...TOP }, false, false],
+    ['a web page with no tab (a service worker of the page)', { id: OWN_ID, url: 'https://www.coupang.com/sw.js' }, false, false],
+    ['our popup', { id: OWN_ID, url: `${ORIGIN}popup.html` }, false, true],
+    ['our options page open in a tab', { id: OWN_ID, url: `${ORIGIN}options.html`, ...TOP }, false, true],
+    ['a look-alike origin: our id as a subdomain', { id: OWN_ID, url: ORIGIN.replace(/\/$/, '.evil.example/') + 'popup.html' }, false, false],
+    ['another extension\'s page', { id: 'other-extension-id', url: 'chrome-extension://other-extension-id/popup.html' }, false, false],
+    ['another extension claiming our page', { id: 'other-extension-id', url: `${ORIGIN}popup.html` }, false, false],
+    ['a Firefox moz-extension page of another add-on', { id: OWN_ID, url: 'moz-extension://0b1e7c9a-0000-4000-8000-000000000000/options.html' }, false, false],
+  ])('sender table: %s', async (_who, sender, content, ui) => {
+    for (const [type, want] of [['content:verdict', content], ['ui:access-status', ui]] as const) {
+      log.mockClear();
+      const outcome = await route({ type }, sender as never).then(
+        () => 'accepted',
+        (error: unknown) => (error instanceof MessageRejected ? 'refused' : `crashed: ${String(error)}`),
+      );
+      expect(outcome, type).toBe(want ? 'accepted' : 'refused');
+      expect(log).toHaveBeenCalledTimes(want ? 0 : 1);
+    }
+  });
+
   it('a handler refusal (a breach the sending site does not have) is logged once and stores nothing', async () => {
     const before = await storedState(env);
     log.mockClear();
