@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
-import { chromiumPath } from '../../test/support/browser';
+import { chromiumArgs as suiteArgs, chromiumPath } from '../../test/support/browser';
 
 export { chromiumPath };
 
@@ -62,17 +62,7 @@ export async function startBenchServer(): Promise<BenchServer> {
 
 /** The E2E suite's Chromium flags; every host resolves to `port` on loopback. */
 export function chromiumArgs(port: number): string[] {
-  return [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-    `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE 127.0.0.1`,
-    '--lang=en-US',
-  ];
+  return suiteArgs(`MAP * 127.0.0.1:${port}, EXCLUDE 127.0.0.1`);
 }
 
 /** Headless Chromium without extensions. */

@@ -34,6 +34,25 @@ export function offlineRules(rules: string): string {
 }
 
 /**
+ * The flags every test and benchmark launch uses: no background networking, sync, component
+ * updates or QUIC; no https upgrade of the http fixture hosts; host names resolved by `rules`
+ * (`--host-resolver-rules`, followed by offlineRules' catch-all); the UI in `lang`.
+ */
+export function chromiumArgs(rules: string, lang = 'en-US'): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+    `--host-resolver-rules=${offlineRules(rules)}`,
+    `--lang=${lang}`,
+  ];
+}
+
+/**
  * Start Chromium with the extension in `extensionDir` and wait for its service worker.
  * @param opts.resolverRules value for --host-resolver-rules; opts.headed shows a window.
  *   Every other host name resolves to nothing (`MAP * ~NOTFOUND` is appended): the browser's
@@ -58,17 +77,7 @@ export async function launchWithExtension(
     // Extensions allowed; this one installed below (as Puppeteer does for a list of paths).
     enableExtensions: true,
     defaultViewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      `--host-resolver-rules=${offlineRules(opts.resolverRules)}`,
-      `--lang=${opts.lang ?? 'en-US'}`,
-    ],
+    args: chromiumArgs(opts.resolverRules, opts.lang),
     env: { ...process.env, LANGUAGE: opts.lang ?? 'en-US' },
   });
   await opts.beforeInstall?.(browser);
