@@ -7,18 +7,7 @@ import { domainToASCII } from 'node:url';
 import type { FeedKey } from '../../utils/feed/keys';
 import type { BreachRecord, FeedDocument } from '../../utils/feed/schema';
 import { formatSignatureFile } from '../../utils/feed/signature';
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/support/random';
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
@@ -50,7 +39,7 @@ export interface SyntheticDomain {
  * breach recorded on a subdomain), 5% IDNs (`<unicode>.suffix`, stored in punycode).
  */
 export function syntheticDomains(count: number, seed = 1): SyntheticDomain[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const seen = new Set<string>();
   const out: SyntheticDomain[] = [];
   for (let n = 0; out.length < count; n++) {
@@ -87,7 +76,7 @@ export interface Query {
  * be in the index (a `zz` prefix no generated label has).
  */
 export function lookupMix(domains: readonly SyntheticDomain[], count: number, seed = 2): Query[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const idns = domains.filter((d) => d.kind === 'idn');
   const out: Query[] = [];
   for (let i = 0; i < count; i++) {

@@ -16,23 +16,14 @@ import { feedDigest } from '@/utils/feed/signature';
 import { MAX_FEED_BYTES } from '@/utils/feed/sync';
 import { REMEDIATION_STEPS } from '@/utils/remediation/catalog';
 import { loadSigningKey, signFeed } from '../../scripts/lib/sign';
+import { seededRandom } from '../support/random';
 
 const bundledText = readFileSync(`${ROOT}/public/feed/feed.json`, 'utf8');
 const bundled = FeedDocument.parse(JSON.parse(bundledText));
 const testKey = JSON.parse(readFileSync(`${ROOT}/test/fixtures/feed-test-key.json`, 'utf8')) as { keyId: string; privateKeyPem: string };
 const signer = loadSigningKey(testKey.privateKeyPem);
 
-/** Mulberry32: a small seeded generator, so a failing run can be replayed with the same stop points. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failing run can be replayed with the same stop points.
 const SEED = Number(process.env.EW_RESILIENCE_SEED ?? 20261129);
 
 /**
@@ -141,7 +132,7 @@ afterAll(async () => {
 
 describe('a service worker stopped at random points', () => {
   it('during a feed sync (download, checks, swap): after the restart the feed is the old or the new one, never a mix', async () => {
-    const random = seeded(SEED);
+    const random = seededRandom(SEED);
     // A first, uninterrupted sync to version 1; it also measures how long one takes.
     let current = feedVersion(1);
     expect(current.body.length).toBeLessThan(MAX_FEED_BYTES);
@@ -192,7 +183,7 @@ describe('a service worker stopped at random points', () => {
   });
 
   it('during a run of checklist ticks: every answered tick is kept, nothing is half-written', async () => {
-    const random = seeded(SEED + 1);
+    const random = seededRandom(SEED + 1);
     await wake();
     const site = 'coupang.com';
     const breachId = 'Coupang2025';
