@@ -180,6 +180,17 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
     </>
   );
 
+  // The breach's exposed details as the source lists them (each with its raw class names).
+  const exposedList = (className: string) => (
+    <ul class={className}>
+      {exposed.map((e) => (
+        <li key={e.d} data-detail={e.d} title={e.raw.join(', ')}>
+          <span class="detail-text">{e.text}</span>
+        </li>
+      ))}
+    </ul>
+  );
+
   const yours = exposure ? (
     <>
       {exposure.hasProfile ? (
@@ -198,13 +209,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
         </Section>
       ) : exposed.length > 0 ? (
         <Section title={t('cardExposed')} tag={sub} class="exposed">
-          <ul class="details details-exposed may-be-exposed">
-            {exposed.map((e) => (
-              <li key={e.d} data-detail={e.d} title={e.raw.join(', ')}>
-                <span class="detail-text">{e.text}</span>
-              </li>
-            ))}
-          </ul>
+          {exposedList('details details-exposed may-be-exposed')}
         </Section>
       ) : (
         <p class="no-details">{t('cardNoDetailsKnown')}</p>
@@ -281,13 +286,7 @@ export function BreachCard({ verdict, site, ageWindowDays, compact = false, leve
     <>
       {exposed.length > 0 ? (
         <Section title={t('cardExposed')} tag={sub} class="exposed">
-          <ul class="details details-exposed">
-            {exposed.map((e) => (
-              <li key={e.d} data-detail={e.d} title={e.raw.join(', ')}>
-                <span class="detail-text">{e.text}</span>
-              </li>
-            ))}
-          </ul>
+          {exposedList('details details-exposed')}
           <p class="raw-classes">{t('cardRawClasses', formatList(breach.dataClasses, locale))}</p>
         </Section>
       ) : (
