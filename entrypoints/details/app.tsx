@@ -5,14 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
-import { SiteReportView } from '@/components/site-report-view';
+import { SiteExposureReport } from '@/components/site-exposure-report';
 import { StatusMessage } from '@/components/status-message';
 import { HibpCredit } from '@/components/credit';
 import { send } from '@/utils/messaging/client';
 import { parseSiteParam } from '@/utils/ui/site-param';
 import { readAlertSettings } from '@/utils/settings/items';
 import type { SiteReport } from '@/utils/messaging/protocol';
-import { SiteDetailsEditor } from '@/components/detail-chips';
 import { useSiteExposure } from '@/utils/ui/use-site-exposure';
 import { exposuresUrl } from '@/utils/ui/pages';
 import { wrongWarningUrl } from '@/utils/report/wrong-warning';
@@ -58,25 +57,12 @@ export function App({ search }: { search: string }) {
   } else {
     const { report } = state;
     content = (
-      <SiteReportView
+      <SiteExposureReport
         report={report}
+        exposure={exposure}
         ageWindowDays={ageWindowDays}
         heading={t('detailsHeading', report.site)}
-        assessment={exposure.assessment}
-        onToggleStep={exposure.toggleStep}
-        onAddDetail={(d) => exposure.toggleDetail(d, true)}
-        profileSlot={
-          exposure.state ? (
-            <SiteDetailsEditor
-              site={report.site}
-              profile={exposure.state.profile}
-              onToggle={exposure.toggleDetail}
-              promote={detailsOf(report.breaches.flatMap((v) => v.breach.dataClasses)).filter(isProfileDetail)}
-              breached={report.breaches.some((v) => v.decision.badge)}
-              listed={report.breaches.length > 0}
-            />
-          ) : null
-        }
+        promote={detailsOf(report.breaches.flatMap((v) => v.breach.dataClasses)).filter(isProfileDetail)}
       />
     );
   }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/components/i18n';
-import { SiteReportView } from '@/components/site-report-view';
+import { SiteExposureReport } from '@/components/site-exposure-report';
 import { StatusMessage } from '@/components/status-message';
 import { AccessButton } from '@/components/access-button';
 import { HibpCredit } from '@/components/credit';
@@ -14,7 +14,6 @@ import { loadAccessStatus, requestSiteAccess } from '@/utils/ui/access';
 import { sitesIn } from '@/components/site-access';
 import { readAlertSettings } from '@/utils/settings/items';
 import type { AccessStatus, SiteReport } from '@/utils/messaging/protocol';
-import { SiteDetailsEditor } from '@/components/detail-chips';
 import { useSiteExposure } from '@/utils/ui/use-site-exposure';
 import { exposuresUrl } from '@/utils/ui/pages';
 import { detailsOf, isProfileDetail } from '@/utils/taxonomy/details';
@@ -80,26 +79,12 @@ export function App() {
     case 'report': {
       const { report } = state;
       content = (
-        <SiteReportView
+        <SiteExposureReport
           report={report}
+          exposure={exposure}
           ageWindowDays={ageWindowDays}
           compact
-          assessment={exposure.assessment}
-          onToggleStep={exposure.toggleStep}
-          onAddDetail={(d) => exposure.toggleDetail(d, true)}
-          profileSlot={
-            exposure.state ? (
-              <SiteDetailsEditor
-                site={report.site}
-                profile={exposure.state.profile}
-                onToggle={exposure.toggleDetail}
-                promote={breachDetails(report)}
-                breached={report.breaches.some((v) => v.decision.badge)}
-                listed={report.breaches.length > 0}
-                collapsible
-              />
-            ) : null
-          }
+          promote={breachDetails(report)}
           actions={
             report.breaches.length > 0 ? (
               <p>
