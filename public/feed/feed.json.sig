@@ -1,1 +1,1 @@
-{"keyId":"ew-2026-11","sig":"6VC3th0RPIJjdGpsODA9LacVqSxrkivHa5Cz3oFpdTH1l5dJnydXt6Gkrn5elMKbL06MOuIg6MMpsbkpOUO+CA=="}
+{"keyId":"ew-2026-12","sig":"DZIg3hVerVowibYdG3AKM1Xjkp8yV92SG1HsYnlS5CgF8e7EsWBgtqSERnwod2jsuyEzkwlP28McLdA+vAlwDw=="}

@@ -10,16 +10,24 @@
  */
 
 export interface FeedKey {
-  /** Short stable name written into every signature made with the key, e.g. `ew-2026-11`. */
+  /** Short stable name written into every signature made with the key, e.g. `ew-2026-12`. */
   id: string;
   /** The raw 32-byte Ed25519 public key, base64. */
   publicKey: string;
 }
 
-/** Production keys, newest first. */
+/**
+ * Production keys. `ew-2026-12` is the online key that signs every published feed and manifest
+ * (its private half is the publishing workflow's secret FEED_SIGNING_KEY; the team's copy sits
+ * outside the repository). `ew-backup-1` is an offline backup kept apart and never used for
+ * routine signing: shipping it in every release lets a lost or leaked online key be replaced
+ * without waiting for a release (sign with the backup, then ship the next online key).
+ * `ew-2026-11`, which signed the first snapshot, was retired on 2026-12-04: its private half
+ * was lost, so nothing could be signed with it any more.
+ */
 export const FEED_KEYS: readonly FeedKey[] = [
-  // Generated 2026-11-29; the private key is held outside the repository.
-  { id: 'ew-2026-11', publicKey: 'Mzr89RrKup0mIiKUpyU80f37zZsgy8sn03EnCs8R5Sk=' },
+  { id: 'ew-2026-12', publicKey: 'cYXzVCYuO5x6533JJAIsZr24SlmK9ImSv8FtBUmiu7E=' },
+  { id: 'ew-backup-1', publicKey: 'SfWxU0+DsH5jB/+Jw46Uobw7TEmb5D1B1iLvtbs47qo=' },
 ];
 
 /**

@@ -3,7 +3,7 @@
  * Node 22), before anything in the feed is parsed or stored.
  *
  * Signature file (`feed.json.sig`, next to the feed), compact JSON, UTF-8:
- *   {"keyId":"ew-2026-11","sig":"<base64 of the 64-byte Ed25519 signature>"}
+ *   {"keyId":"ew-2026-12","sig":"<base64 of the 64-byte Ed25519 signature>"}
  * The signature covers the exact bytes of feed.json as served (no re-serialisation, no
  * trailing newline added). `keyId` names one of the accepted keys (utils/feed/keys.ts).
  */
