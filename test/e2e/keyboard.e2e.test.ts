@@ -140,17 +140,24 @@ const focusedSoon = (page: Page, selector: string) => until(() => focused(page, 
  * Put the keyboard at the top of an extension page: the next Tab goes to its first control.
  * (Blurring is not enough: Chromium resumes sequential navigation from the blurred element.)
  */
-const fromTop = (page: Page) =>
-  page.evaluate(() => {
-    let start = document.getElementById('kbd-start');
-    if (!start) {
-      start = document.createElement('div');
-      start.id = 'kbd-start';
-      start.tabIndex = -1;
-      document.body.prepend(start);
-    }
-    start.focus();
-  });
+const fromTop = async (page: Page) => {
+  // A popup that is still settling (a late render, the window taking focus) can move the focus
+  // after it was put at the top: put it there until it stays for two frames.
+  const placed = () =>
+    page.evaluate(async () => {
+      let start = document.getElementById('kbd-start');
+      if (!start) {
+        start = document.createElement('div');
+        start.id = 'kbd-start';
+        start.tabIndex = -1;
+        document.body.prepend(start);
+      }
+      start.focus();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return document.activeElement === start && document.hasFocus();
+    });
+  await until(placed, (ok) => ok, 3_000);
+};
 
 beforeAll(async () => {
   server = await startFixtureServer();

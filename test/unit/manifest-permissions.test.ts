@@ -27,7 +27,7 @@ const built = () => ({
   minimum_chrome_version: '137',
   permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', 'notifications'],
   host_permissions: ['https://feed.exposure-watch.org/*'],
-  optional_host_permissions: ['http://*/*', 'https://*/*'],
+  optional_host_permissions: ['*://*/*'],
   background: { service_worker: 'background.js' },
   options_ui: { open_in_tab: true, page: 'options.html' },
 });
